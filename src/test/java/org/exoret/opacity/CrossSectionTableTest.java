@@ -115,13 +115,16 @@ class CrossSectionTableTest {
         double[] row = co2.row(ip, it);
         int j = 20;
         double mid = 0.5 * (nuSource[j] + nuSource[j + 1]);
-        double[] model = {200.0, nuSource[j], mid, 8000.0};
+        double[] model = {nuSource[j] - 1, nuSource[j], nuSource[j] + 1, mid - 1, mid, mid + 1};
         double[] out = new double[model.length];
         co2.onGrid(model).crossSection(1000, 0.1, out);
-        assertEquals(0.0, out[0], "below the source coverage (250 cm⁻¹)");
         assertEquals(row[j], out[1], 1e-12 * row[j]);
-        assertEquals(0.5 * (row[j] + row[j + 1]), out[2], 1e-12 * out[2]);
-        assertEquals(0.0, out[3], "above the source coverage");
+        assertEquals(0.5 * (row[j] + row[j + 1]), out[4], 1e-12 * out[4]);
+        double[] outside = {200.0, 201.0, 8000.0};
+        double[] zero = new double[outside.length];
+        co2.onGrid(outside).crossSection(1000, 0.1, zero);
+        assertEquals(0.0, zero[0], "below the source coverage (250 cm⁻¹)");
+        assertEquals(0.0, zero[2], "above the source coverage (7320 cm⁻¹)");
     }
 
     @Test
