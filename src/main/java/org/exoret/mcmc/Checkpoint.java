@@ -122,7 +122,7 @@ final class Checkpoint {
         try (InputStream is = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
                 CheckedInputStream cis = new CheckedInputStream(is, crc);
                 DataInputStream in = new DataInputStream(cis)) {
-            byte[] magic = in.readNBytes(MAGIC.length());
+            byte[] magic = in.readNBytes(MAGIC.length()); // short read: reported as "not a checkpoint" below
             if (!MAGIC.equals(new String(magic, StandardCharsets.US_ASCII))) {
                 throw ExoretException.malformed(file, 1, new String(magic, StandardCharsets.US_ASCII),
                         "not an exoret sampler checkpoint (magic " + MAGIC + " expected)");
@@ -166,7 +166,7 @@ final class Checkpoint {
                 if (len < 0 || len > 4096) {
                     throw ExoretException.malformed(file, 1, "rng state length " + len, "corrupt generator state");
                 }
-                pop.random[c] = ChainRandom.restore(in.readNBytes(len));
+                pop.random[c] = ChainRandom.restore(readBytes(in, len));
             }
             int size = in.readInt();
             pop.archive.ensureCapacity(Math.max(size, archiveCapacity));
@@ -209,7 +209,13 @@ final class Checkpoint {
         if (len < 0 || len > (1 << 24)) {
             throw new IOException("string length " + len + " out of range");
         }
-        return new String(in.readNBytes(len), StandardCharsets.UTF_8);
+        return new String(readBytes(in, len), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] readBytes(DataInputStream in, int len) throws IOException {
+        byte[] b = new byte[len];
+        in.readFully(b);
+        return b;
     }
 
     private static void writeDoubles(DataOutputStream out, double[] v) throws IOException {

@@ -10,7 +10,7 @@ import org.exoret.ExoretException;
  *
  * @param name identifier, non-blank, unique within a {@link ParameterSpace}
  * @param unit unit as text ("" for dimensionless, e.g. "dex" or "K")
- * @param label LaTeX label for plots, e.g. {@code $\log_{10}\kappa$}
+ * @param label plain-text display label for plots and files, e.g. {@code log10 kappa}
  * @param prior the prior
  * @param initial initial value for chain 0 (empty for none); must lie inside the prior's support
  */
@@ -60,7 +60,7 @@ public record Parameter(String name, String unit, String label, Prior prior, Opt
 
     /**
      * @param newUnit unit text
-     * @param newLabel LaTeX label
+     * @param newLabel plain-text label
      * @return a copy with that unit and label
      */
     public Parameter withUnitAndLabel(String newUnit, String newLabel) {

@@ -1,7 +1,12 @@
 package org.exoret.mcmc;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.exoret.posterior.Mc3Npz;
+import org.exoret.posterior.Posterior;
+import org.exoret.posterior.PosteriorCsv;
+import org.exoret.posterior.PosteriorExtras;
 import org.exoret.mcmc.convergence.GelmanRubin;
 import org.exoret.mcmc.convergence.RankNormalized;
 
@@ -266,6 +271,50 @@ public final class SamplerResult {
     /** @return per parameter, tail effective sample size (Vehtari et al. 2021; NaN with fewer than 8 per chain) */
     public double[] essTail() {
         return essTail.clone();
+    }
+
+    /** @return the posterior samples (post burn-in) with chain index and log posterior, names, units and labels */
+    public Posterior posterior() {
+        int first = firstPosteriorRow();
+        return new Posterior(names(), parameters.stream().map(Parameter::unit).toList(),
+                parameters.stream().map(Parameter::label).toList(), samples(), chainIndex(),
+                Arrays.copyOfRange(allLogPosterior, first, allLogPosterior.length));
+    }
+
+    /** @return every archived chain state, burn-in included, as MC3 stores its Z array (see {@link #extras()}) */
+    public Posterior allDraws() {
+        return new Posterior(names(), parameters.stream().map(Parameter::unit).toList(),
+                parameters.stream().map(Parameter::label).toList(), allSamples, allChain, allLogPosterior);
+    }
+
+    /**
+     * @return the run information for the posterior files: best fit and its log posterior, burn-in in archived
+     *     samples per chain, acceptance rate, Gelman–Rubin R̂ (MC3's) and bulk ESS per parameter
+     */
+    public PosteriorExtras extras() {
+        return new PosteriorExtras(bestFit, bestLogPosterior, burnInSamplesPerChain, acceptanceRate(), gelmanRubin, essBulk);
+    }
+
+    /**
+     * Writes the post-burn-in samples as CSV ({@link PosteriorCsv}) with the run information.
+     *
+     * @param file the CSV file (replaced)
+     */
+    public void writeCsv(Path file) {
+        PosteriorCsv.write(file, posterior(), extras().withBurnIn(0));
+    }
+
+    /**
+     * Writes every archived sample with the burn-in mask in MC3's {@code .npz} layout ({@link Mc3Npz}).
+     *
+     * @param file the {@code .npz} file (replaced)
+     */
+    public void writeNpz(Path file) {
+        Mc3Npz.write(file, allDraws(), extras());
+    }
+
+    private List<String> names() {
+        return parameters.stream().map(Parameter::name).toList();
     }
 
     private static double[][] copy(double[][] a, int from, int to) {

@@ -1,6 +1,5 @@
 package org.exoret.mcmc.convergence;
 
-import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.math3.transform.DftNormalization;
 import org.apache.commons.math3.transform.FastFourierTransformer;
 import org.apache.commons.math3.transform.TransformType;
@@ -97,19 +96,20 @@ public final class EffectiveSampleSize {
         int size = Integer.highestOneBit(2 * n - 1) << 1;
         double mean = Chains.mean(x);
         double[] re = new double[size];
+        double[] im = new double[size];
         for (int i = 0; i < n; i++) {
             re[i] = x[i] - mean;
         }
-        FastFourierTransformer fft = new FastFourierTransformer(DftNormalization.STANDARD);
-        Complex[] f = fft.transform(re, TransformType.FORWARD);
-        double[] power = new double[size];
+        double[][] data = {re, im};
+        FastFourierTransformer.transformInPlace(data, DftNormalization.STANDARD, TransformType.FORWARD);
         for (int i = 0; i < size; i++) {
-            power[i] = f[i].getReal() * f[i].getReal() + f[i].getImaginary() * f[i].getImaginary();
+            re[i] = re[i] * re[i] + im[i] * im[i];
+            im[i] = 0;
         }
-        Complex[] back = fft.transform(power, TransformType.INVERSE);
+        FastFourierTransformer.transformInPlace(data, DftNormalization.STANDARD, TransformType.INVERSE);
         double[] acov = new double[n];
         for (int t = 0; t < n; t++) {
-            acov[t] = back[t].getReal() / n;
+            acov[t] = re[t] / n;
         }
         return acov;
     }

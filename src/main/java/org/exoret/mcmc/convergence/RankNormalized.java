@@ -2,7 +2,6 @@ package org.exoret.mcmc.convergence;
 
 import java.util.Arrays;
 import org.apache.commons.math3.special.Erf;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * Rank-normalised split-R̂ and bulk/tail effective sample size of Vehtari, Gelman, Simpson, Carpenter &amp;
@@ -91,38 +90,42 @@ public final class RankNormalized {
 
     /** Normal scores of pooled average ranks (Blom's offset 3/8). */
     static double[][] normalScores(double[][] chains) {
-        int m = chains.length;
-        int n = chains[0].length;
-        int total = m * n;
-        double[] values = new double[total];
-        int[] order = new int[total];
-        for (int c = 0; c < m; c++) {
-            System.arraycopy(chains[c], 0, values, c * n, n);
-        }
-        Integer[] boxed = new Integer[total];
-        for (int i = 0; i < total; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, (a, b) -> Double.compare(values[a], values[b]));
-        for (int i = 0; i < total; i++) {
-            order[i] = boxed[i];
-        }
-        double[][] z = new double[m][n];
-        int i = 0;
-        while (i < total) {
-            int j = i;
-            while (j + 1 < total && values[order[j + 1]] == values[order[i]]) {
-                j++;
+        double[] sorted = pooledSorted(chains);
+        int total = sorted.length;
+        double[][] z = new double[chains.length][];
+        for (int c = 0; c < chains.length; c++) {
+            z[c] = new double[chains[c].length];
+            for (int i = 0; i < chains[c].length; i++) {
+                double v = chains[c][i];
+                int lo = firstIndex(sorted, v, false);
+                int hi = firstIndex(sorted, v, true);
+                double rank = 0.5 * (lo + 1 + hi); // average 1-based rank of the tie group [lo, hi)
+                double p = (rank - 0.375) / (total + 0.25);
+                z[c][i] = Math.sqrt(2) * Erf.erfInv(2 * p - 1);
             }
-            double rank = 0.5 * (i + j) + 1; // average 1-based rank of the tie group
-            double p = (rank - 0.375) / (total + 0.25);
-            double score = Math.sqrt(2) * Erf.erfInv(2 * p - 1);
-            for (int k = i; k <= j; k++) {
-                z[order[k] / n][order[k] % n] = score;
-            }
-            i = j + 1;
         }
         return z;
+    }
+
+    private static double[] pooledSorted(double[][] chains) {
+        double[] all = Arrays.stream(chains).flatMapToDouble(Arrays::stream).toArray();
+        Arrays.sort(all);
+        return all;
+    }
+
+    /** First index whose value is ≥ v (or &gt; v when {@code strictly}) in an ascending array. */
+    private static int firstIndex(double[] sorted, double v, boolean strictly) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v || (strictly && sorted[mid] == v)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static double[][] indicator(double[][] chains, double threshold) {
@@ -136,9 +139,11 @@ public final class RankNormalized {
         return ind;
     }
 
-    /** Pooled quantile with linear interpolation between order statistics (NumPy's default, "R-7"). */
+    /** Pooled quantile with linear interpolation between order statistics (NumPy's default, Hyndman–Fan type 7). */
     private static double quantile(double[][] chains, double percent) {
-        double[] all = Arrays.stream(chains).flatMapToDouble(Arrays::stream).toArray();
-        return new Percentile().withEstimationType(Percentile.EstimationType.R_7).evaluate(all, percent);
+        double[] sorted = pooledSorted(chains);
+        double h = (sorted.length - 1) * percent / 100.0;
+        int k = (int) Math.floor(h);
+        return k + 1 < sorted.length ? sorted[k] + (h - k) * (sorted[k + 1] - sorted[k]) : sorted[k];
     }
 }
