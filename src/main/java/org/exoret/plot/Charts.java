@@ -49,6 +49,15 @@ final class Charts {
         return new Figure(img);
     }
 
+    /** Round axis limits and compact tick labels; XChart otherwise ticks at the raw data limits. */
+    static void niceXAxis(XYChart c, double[] range) {
+        double[] ticks = CornerPlot.ticks(range);
+        double step = ticks.length > 1 ? ticks[1] - ticks[0] : range[1] - range[0];
+        c.getStyler().setXAxisMin(Math.floor(range[0] / step) * step);
+        c.getStyler().setXAxisMax(Math.ceil(range[1] / step) * step);
+        c.getStyler().setxAxisTickLabelsFormattingFunction(CornerPlot::label);
+    }
+
     static Color alpha(Color c, int alpha) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }

@@ -341,7 +341,7 @@ public final class CornerPlot {
                 .map(t -> Math.abs(t) < 1e-12 * span ? 0 : t).toArray();
     }
 
-    private static String label(double t) {
+    static String label(double t) {
         String s = String.format(Locale.ROOT, "%.4g", t);
         int e = s.indexOf('e');
         String mantissa = e < 0 ? s : s.substring(0, e);

@@ -35,6 +35,7 @@ public final class MarginalsPlot {
             XYChart c = Charts.chart(CELL_WIDTH, CELL_HEIGHT, "", series.titles().get(j), "density");
             c.getStyler().setLegendVisible(false);
             addHistogram(c, series.name(), series.column(j), r, bins, Figure.COLOR_A);
+            Charts.niceXAxis(c, r);
             charts.add(c);
         }
         return Charts.grid(charts, Math.min(COLUMNS, charts.size()), CELL_WIDTH, CELL_HEIGHT);
@@ -62,6 +63,7 @@ public final class MarginalsPlot {
             c.getStyler().setLegendVisible(j == 0);
             addHistogram(c, a.name(), a.column(j), r, bins, Figure.COLOR_A);
             addHistogram(c, b.name(), b.column(j), r, bins, Figure.COLOR_B);
+            Charts.niceXAxis(c, r);
             charts.add(c);
         }
         return Charts.grid(charts, Math.min(COLUMNS, charts.size()), CELL_WIDTH, CELL_HEIGHT);

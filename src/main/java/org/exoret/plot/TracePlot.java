@@ -39,6 +39,7 @@ public final class TracePlot {
             XYChart c = Charts.chart(WIDTH, PANEL_HEIGHT, j == 0 ? series.name() : "", "draw in chain",
                     series.titles().get(j));
             c.getStyler().setLegendVisible(false);
+            double lastDraw = 1;
             for (int id : ids) {
                 int col = j;
                 double[] values = Arrays.stream(java.util.stream.IntStream.range(0, s.length)
@@ -51,11 +52,13 @@ public final class TracePlot {
                     x[k] = k * stride;
                     y[k] = values[k * stride];
                 }
+                lastDraw = Math.max(lastDraw, x[m - 1]);
                 XYSeries line = c.addSeries("chain " + id, x, y);
                 line.setMarker(SeriesMarkers.NONE);
                 line.setLineWidth(0.8f);
                 line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             }
+            Charts.niceXAxis(c, new double[] {0, lastDraw});
             charts.add(c);
         }
         return Charts.grid(charts, 1, WIDTH, PANEL_HEIGHT);
