@@ -26,7 +26,8 @@ import org.exoret.io.Npz;
  *       free parameters when {@code pnames} also lists fixed ones;</li>
  *   <li>{@code bestp}, {@code best_log_post}, {@code acceptance_rate} (percent), {@code meanp},
  *       {@code stdp}: best fit, its log-posterior, acceptance rate, mean and standard deviation of the
- *       post-burn-in draws.</li>
+ *       post-burn-in draws; {@code CRlo}, {@code CRhi}: outer bounds of the 68.27 % HPD region minus
+ *       {@code bestp}.</li>
  * </ul>
  * exoret adds {@code punits} (units per parameter), {@code rhat} and {@code ess} (R̂ and effective sample
  * size per parameter); Python ignores keys it does not ask for. Stateless and thread-safe.
@@ -106,6 +107,18 @@ public final class Mc3Npz {
         }
         out.put("meanp", NpyArray.ofDoubles(mean));
         out.put("stdp", NpyArray.ofDoubles(std));
+        if (bestp != null && burned.sampleCount() >= 2) {
+            // MC3: outer bounds of the 68.27 % HPD region, relative to the best fit.
+            double[] crLo = new double[d];
+            double[] crHi = new double[d];
+            for (int j = 0; j < d; j++) {
+                List<Interval> hpd = CredibleRegions.hpd(burned.column(j), CredibleRegions.SIGMA_LEVELS[0]).intervals();
+                crLo[j] = hpd.get(0).lower() - bestp[j];
+                crHi[j] = hpd.get(hpd.size() - 1).upper() - bestp[j];
+            }
+            out.put("CRlo", NpyArray.ofDoubles(crLo));
+            out.put("CRhi", NpyArray.ofDoubles(crHi));
+        }
         if (extras.rHat() != null) {
             out.put("rhat", NpyArray.ofDoubles(extras.rHat()));
         }
