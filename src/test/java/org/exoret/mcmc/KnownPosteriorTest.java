@@ -33,7 +33,7 @@ class KnownPosteriorTest {
 
     @Test
     void correlatedGaussian5dMeansCovarianceAndQuantiles() {
-        TestProblems.CorrelatedGaussian target = new TestProblems.CorrelatedGaussian(5, 0.9);
+        org.exoret.bench.CorrelatedGaussian target = new org.exoret.bench.CorrelatedGaussian(5, 0.9);
         SamplerResult r = run(TestProblems.flatSpace(5, 20), target, 4000, 1000, 11, MoveMix.defaultMix());
         double[][] s = r.samples();
         double[] bulk = r.essBulk();

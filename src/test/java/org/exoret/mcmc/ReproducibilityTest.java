@@ -24,7 +24,7 @@ class ReproducibilityTest {
     @TempDir
     Path dir;
 
-    private static final TestProblems.CorrelatedGaussian TARGET = new TestProblems.CorrelatedGaussian(5, 0.9);
+    private static final org.exoret.bench.CorrelatedGaussian TARGET = new org.exoret.bench.CorrelatedGaussian(5, 0.9);
 
     private static SamplerConfig.Builder base(long seed) {
         return SamplerConfig.builder().setParameters(TestProblems.flatSpace(5, 20)).setSeed(seed).setIterations(600)

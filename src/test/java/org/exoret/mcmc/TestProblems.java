@@ -23,38 +23,6 @@ final class TestProblems {
     }
 
     /**
-     * Zero-mean Gaussian with unit variances and equal correlation ρ between all pairs:
-     * Σ = (1−ρ)I + ρ11ᵀ, Σ⁻¹ = [I − ρ/(1+(d−1)ρ) 11ᵀ]/(1−ρ). Allocation-free.
-     */
-    record CorrelatedGaussian(int dimension, double rho) implements LogDensity {
-        double covariance(int i, int j) {
-            return i == j ? 1.0 : rho;
-        }
-
-        @Override
-        public double[] logDensity(double[][] x) {
-            double[] out = new double[x.length];
-            logDensity(x, out);
-            return out;
-        }
-
-        @Override
-        public int logDensity(double[][] x, double[] out) {
-            double c = rho / (1 + (dimension - 1) * rho);
-            for (int i = 0; i < x.length; i++) {
-                double sum = 0;
-                double sq = 0;
-                for (double v : x[i]) {
-                    sum += v;
-                    sq += v * v;
-                }
-                out[i] = -0.5 * (sq - c * sum * sum) / (1 - rho);
-            }
-            return x.length;
-        }
-    }
-
-    /**
      * Haario, Saksman &amp; Tamminen (2001, Bernoulli 7, 223) "banana": y = (x₁, x₂ + b(x₁² − 100), x₃, …) is
      * N(0, diag(100, 1, 1, …)). Hence E[x] = 0, Var x₁ = 100, Var x₂ = 1 + 2·10⁴·b².
      */
