@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             InfoCommand.class,
             BenchCommand.class,
-            SpectrumCommand.class
+            SpectrumCommand.class,
+            CompareCommand.class
         })
 public final class ExoretCommand implements Runnable {
 
