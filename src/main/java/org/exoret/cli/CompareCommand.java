@@ -57,6 +57,10 @@ final class CompareCommand implements Callable<Integer> {
             throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,
                     "--names takes exactly two names separated by a comma, got " + names.length);
         }
+        if (nameA.equals(nameB)) {
+            nameA = "A: " + nameA;
+            nameB = "B: " + nameB;
+        }
         ComparisonOptions options = ComparisonOptions.defaults().withBins(bins).withNames(nameA, nameB).withSeed(seed);
         PosteriorComparison comparison = PosteriorComparison.compare(a, b, options);
         PrintWriter pw = spec.commandLine().getOut();

@@ -62,7 +62,9 @@ public final class MarginalsPlot {
                     a.titles().get(j), "density");
             c.getStyler().setLegendVisible(j == 0);
             addHistogram(c, a.name(), a.column(j), r, bins, Figure.COLOR_A);
-            addHistogram(c, b.name(), b.column(j), r, bins, Figure.COLOR_B);
+            // XChart needs distinct series names.
+            addHistogram(c, b.name().equals(a.name()) ? b.name() + " (2)" : b.name(), b.column(j), r, bins,
+                    Figure.COLOR_B);
             Charts.niceXAxis(c, r);
             charts.add(c);
         }

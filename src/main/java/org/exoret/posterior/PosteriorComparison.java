@@ -247,10 +247,22 @@ public final class PosteriorComparison {
     private static int[][] rowsByChain(Posterior p) {
         int[] chain = p.chains();
         int[] ids = p.chainIds();
+        java.util.Map<Integer, Integer> slot = new java.util.HashMap<>();
+        for (int c = 0; c < ids.length; c++) {
+            slot.put(ids[c], c);
+        }
+        int[] sizes = new int[ids.length];
+        for (int id : chain) {
+            sizes[slot.get(id)]++;
+        }
         int[][] out = new int[ids.length][];
         for (int c = 0; c < ids.length; c++) {
-            int id = ids[c];
-            out[c] = java.util.stream.IntStream.range(0, chain.length).filter(i -> chain[i] == id).toArray();
+            out[c] = new int[sizes[c]];
+        }
+        int[] fill = new int[ids.length];
+        for (int i = 0; i < chain.length; i++) {
+            int c = slot.get(chain[i]);
+            out[c][fill[c]++] = i;
         }
         return out;
     }

@@ -44,6 +44,10 @@ class CompareCommandTest {
         // The same draws in both files: BC is exactly 1 for every parameter.
         assertTrue(r[1].contains("mean BC 1.0000, min BC 1.0000"), r[1]);
         assertTrue(Files.readString(dir.resolve("report.md")).contains("MC3 vs exoret"));
+        // The same file twice: default names coincide and are told apart.
+        String[] twice = run("compare", npz.toString(), npz.toString(), "--out", tmp.resolve("twice").toString());
+        assertEquals("0", twice[0], twice[1] + twice[2]);
+        assertTrue(Files.readString(tmp.resolve("twice").resolve("report.md")).contains("A: mc3_fixture.npz"));
     }
 
     @Test

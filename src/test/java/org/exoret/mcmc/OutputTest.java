@@ -60,8 +60,10 @@ class OutputTest {
             int[] rowsRead = IntStream.range(0, read.sampleCount()).filter(i -> read.chains()[i] == chain).toArray();
             Posterior a = expected.select(rowsExpected);
             Posterior b = read.select(rowsRead);
+            double[][] sa = a.samples();
+            double[][] sb = b.samples();
             for (int i = 0; i < rowsExpected.length; i++) {
-                assertArrayEquals(a.samples()[i], b.samples()[i], 0.0);
+                assertArrayEquals(sa[i], sb[i], 0.0);
             }
             assertArrayEquals(a.logPosterior(), b.logPosterior(), 0.0);
         }

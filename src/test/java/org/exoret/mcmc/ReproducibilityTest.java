@@ -32,9 +32,11 @@ class ReproducibilityTest {
     }
 
     private static void assertSameRun(SamplerResult a, SamplerResult b) {
-        assertEquals(a.allSamples().length, b.allSamples().length);
-        for (int i = 0; i < a.allSamples().length; i++) {
-            assertArrayEquals(a.allSamples()[i], b.allSamples()[i], 0.0, "sample " + i);
+        double[][] sa = a.allSamples();
+        double[][] sb = b.allSamples();
+        assertEquals(sa.length, sb.length);
+        for (int i = 0; i < sa.length; i++) {
+            assertArrayEquals(sa[i], sb[i], 0.0, "sample " + i);
         }
         assertArrayEquals(a.allLogPosterior(), b.allLogPosterior(), 0.0);
         assertArrayEquals(a.allChainIndex(), b.allChainIndex());
