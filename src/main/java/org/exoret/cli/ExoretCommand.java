@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             BenchCommand.class,
             SpectrumCommand.class,
-            CompareCommand.class
+            CompareCommand.class,
+            RetrieveCommand.class
         })
 public final class ExoretCommand implements Runnable {
 

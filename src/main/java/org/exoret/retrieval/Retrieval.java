@@ -36,6 +36,8 @@ public final class Retrieval {
     private final ForwardModelFactory factory;
     private final List<SamplerListener> listeners;
     private final boolean writeOutputs;
+    private volatile Sampler running;
+    private volatile boolean cancelled;
 
     private Retrieval(Builder b) {
         this.config = b.config;
@@ -114,14 +116,30 @@ public final class Retrieval {
             }
             listeners.forEach(sb::addListener);
             Sampler sampler = new Sampler(sb.build(), likelihood);
+            running = sampler;
+            if (cancelled) {
+                sampler.cancel();
+            }
             long start = System.nanoTime();
             SamplerResult samples = resume ? sampler.resume(config.output().resolve(CHECKPOINT)) : sampler.run();
             double samplingSeconds = (System.nanoTime() - start) * 1e-9;
             RetrievalResult result = new RetrievalResult(config, samples, setupSeconds, samplingSeconds);
-            if (writeOutputs) {
+            if (writeOutputs && !result.cancelled()) {
                 RetrievalOutputs.write(result, model);
             }
             return result;
+        }
+    }
+
+    /**
+     * Asks a running retrieval to stop after the current iteration and write its checkpoint, from which
+     * {@link #resume()} continues exactly. Safe to call from any thread, e.g. a sampler listener.
+     */
+    public void cancel() {
+        cancelled = true;
+        Sampler s = running;
+        if (s != null) {
+            s.cancel();
         }
     }
 

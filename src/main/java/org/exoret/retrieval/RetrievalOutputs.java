@@ -120,7 +120,7 @@ final class RetrievalOutputs {
         LineTemperatureProfile profile = temperatureProfile(rt);
         int nProfile = LineTemperatureProfile.PARAMETERS.size();
         double[][] t = new double[rows.length][pressure.length];
-        double[] full = new double[config.parameters().dimension()];
+        double[] full = new double[config.parameters().parameters().size()];
         for (int i = 0; i < rows.length; i++) {
             fullVector(config, posterior.samples()[rows[i]], full);
             profile.fill(Arrays.copyOf(full, nProfile), pressure, t[i]);
@@ -135,10 +135,10 @@ final class RetrievalOutputs {
             double[] bestFit) {
         double[][] theta = new double[rows.length + 1][];
         for (int i = 0; i < rows.length; i++) {
-            theta[i] = new double[config.parameters().dimension()];
+            theta[i] = new double[config.parameters().parameters().size()];
             fullVector(config, posterior.samples()[rows[i]], theta[i]);
         }
-        theta[rows.length] = new double[config.parameters().dimension()];
+        theta[rows.length] = new double[config.parameters().parameters().size()];
         fullVector(config, bestFit, theta[rows.length]);
         ForwardResult r = model.evaluate(theta);
         double[][] depths = java.util.stream.IntStream.range(0, rows.length).filter(r::accepted)

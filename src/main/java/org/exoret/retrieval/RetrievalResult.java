@@ -14,14 +14,12 @@ public final class RetrievalResult {
 
     private final RetrievalConfig config;
     private final SamplerResult samples;
-    private final Posterior posterior;
     private final double setupSeconds;
     private final double samplingSeconds;
 
     RetrievalResult(RetrievalConfig config, SamplerResult samples, double setupSeconds, double samplingSeconds) {
         this.config = config;
         this.samples = samples;
-        this.posterior = samples.posterior();
         this.setupSeconds = setupSeconds;
         this.samplingSeconds = samplingSeconds;
     }
@@ -36,9 +34,14 @@ public final class RetrievalResult {
         return samples;
     }
 
+    /** @return whether the run was stopped by {@link Retrieval#cancel()} (then only its checkpoint was written) */
+    public boolean cancelled() {
+        return samples.stopReason() == SamplerResult.StopReason.CANCELLED;
+    }
+
     /** @return post-burn-in, thinned samples of the free parameters */
     public Posterior posterior() {
-        return posterior;
+        return samples.posterior();
     }
 
     /** @return seconds spent building the forward model (opacity tables, bundle loading) */
@@ -58,7 +61,7 @@ public final class RetrievalResult {
 
     /** @return median, mean, standard deviation and credible regions per free parameter */
     public List<MarginalSummary> summaries() {
-        return Summaries.of(posterior);
+        return Summaries.of(posterior());
     }
 
     /** @return the summary table as plain text */
