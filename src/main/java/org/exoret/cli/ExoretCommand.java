@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         description = "Bayesian retrieval of exoplanet atmospheres with a neural-network surrogate for radiative transfer.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            InfoCommand.class
+            InfoCommand.class,
+            BenchCommand.class
         })
 public final class ExoretCommand implements Runnable {
 
