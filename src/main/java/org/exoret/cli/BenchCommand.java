@@ -1,13 +1,14 @@
 package org.exoret.cli;
 
 import org.exoret.bench.OpacityBenchCommand;
+import org.exoret.bench.SparkBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code exoret bench <area>}: performance benchmarks; results go to benchmarks/results. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; each writes <area>.json and <area>.md under benchmarks/results.",
-        subcommands = {OpacityBenchCommand.class})
+        subcommands = {OpacityBenchCommand.class, SparkBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

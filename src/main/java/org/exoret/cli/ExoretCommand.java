@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             InfoCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            SparkCommand.class
         })
 public final class ExoretCommand implements Runnable {
 

@@ -21,7 +21,6 @@ import org.exoret.data.DataRoot;
 import org.exoret.forward.ForwardResult;
 import org.exoret.rt.Observations;
 import org.exoret.rt.RtConfig;
-import org.exoret.rt.RtForwardModel;
 import org.exoret.testmodel.GaussianLineModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,7 +134,9 @@ class SparkRetrievalJobTest {
         assertTrue(rows.get(1).get("error").contains("'params'"), rows.get(1).get("error"));
 
         RtConfig config = RtConfig.fromIni(IniFile.read(cfg), "rt");
-        ForwardResult r = RtForwardModel.fromConfig(config, root).evaluate(new double[][] {config.startParameters()});
+        // the executors' cached model (local mode shares the JVM): its tables are read once for the whole class
+        ForwardResult r = ExecutorModels.get(RtModelFactory.read(cfg, "rt", root))
+                .evaluate(new double[][] {config.startParameters()});
         Observations obs = Observations.read(config.observations());
         double chi2 = 0;
         for (int b = 0; b < obs.size(); b++) {
