@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             InfoCommand.class,
             BenchCommand.class,
+            SpectrumCommand.class,
+            CompareCommand.class,
+            RetrieveCommand.class,
             SparkCommand.class
         })
 public final class ExoretCommand implements Runnable {

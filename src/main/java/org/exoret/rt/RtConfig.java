@@ -15,7 +15,8 @@ import org.exoret.config.IniFile;
  * pressures in bar, wavenumbers in cm⁻¹, {@code refradius} in km, {@code rstar} in solar radii (BART's
  * 6.96 × 10¹⁰ cm), {@code smaxis} in AU, {@code gsurf} in cm s⁻². Data paths ({@code kurucz}, {@code xsec},
  * {@code linelists}, {@code csfile}, {@code filters}, {@code filterdir}) are relative to the data root; the
- * {@code observations} path is relative to the configuration file's folder.
+ * {@code observations} path is relative to the configuration file's folder; {@code opacity_cache} is absolute or
+ * relative to the working directory ({@link #opacityCacheFolder()}).
  */
 public final class RtConfig {
 
@@ -23,7 +24,11 @@ public final class RtConfig {
     public static final Set<String> KEYS = Set.of("n_layers", "p_top", "p_bottom", "wnlow", "wnhigh", "wndelt",
             "Tmin", "Tmax", "tint", "refpress", "refradius", "gsurf", "rstar", "tstar", "smaxis", "loggstar",
             "kurucz", "species", "uniform", "molfit", "xsec", "linelists", "csfile", "quadrature", "angles",
-            "gauss_order", "toomuch", "photon_counting", "observations", "filters", "filterdir", "params");
+            "gauss_order", "toomuch", "photon_counting", "observations", "filters", "filterdir", "params",
+            "opacity_cache");
+
+    /** System property naming the line-by-line cache folder when the configuration sets no {@code opacity_cache}. */
+    public static final String CACHE_PROPERTY = "exoret.cache.dir";
 
     /**
      * A HITRAN line list for line-by-line cross sections.
@@ -104,6 +109,26 @@ public final class RtConfig {
     public String filterFolder() { return b.filterFolder; }
     /** @return start values of the free parameters ({@code params}), may be empty */
     public double[] startParameters() { return b.params.clone(); }
+    /** @return the {@code opacity_cache} folder as configured, or null when the key is absent */
+    public Path configuredOpacityCache() { return b.opacityCache; }
+
+    /**
+     * Where line-by-line tables are cached: {@code opacity_cache} if set, else the system property
+     * {@value #CACHE_PROPERTY}, else {@code ${user.home}/.cache/exoret}. Never the data root: tables are derived
+     * data, and the data kit may be read-only and shared.
+     *
+     * @return the cache folder (not created here)
+     */
+    public Path opacityCacheFolder() {
+        if (b.opacityCache != null) {
+            return b.opacityCache;
+        }
+        String property = System.getProperty(CACHE_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return Path.of(property.strip());
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "exoret");
+    }
 
     /** @return the angular quadrature these settings describe */
     public AngularQuadrature quadrature() {
@@ -193,6 +218,7 @@ public final class RtConfig {
         b.filters = s.has("filters") ? new ArrayList<>(s.list("filters")) : new ArrayList<>();
         b.filterFolder = s.string("filterdir", null);
         b.params = s.has("params") ? s.numbers("params") : new double[0];
+        b.opacityCache = s.has("opacity_cache") ? Path.of(s.string("opacity_cache")) : null;
         try {
             return b.build();
         } catch (ExoretException e) {
@@ -234,6 +260,7 @@ public final class RtConfig {
         private List<String> filters = new ArrayList<>();
         private String filterFolder;
         private double[] params = new double[0];
+        private Path opacityCache;
 
         /** Creates a builder with BART's defaults (100 layers, 1e-8–100 bar, 600–3000 K, T_int 100 K, five angles). */
         public Builder() {
@@ -250,6 +277,7 @@ public final class RtConfig {
             c.cia = new ArrayList<>(cia); c.angles = angles.clone(); c.gaussOrder = gaussOrder; c.tauCutoff = tauCutoff;
             c.photonCounting = photonCounting; c.observations = observations; c.filters = new ArrayList<>(filters);
             c.filterFolder = filterFolder; c.params = params.clone();
+            c.opacityCache = opacityCache;
             return c;
         }
 
@@ -295,6 +323,9 @@ public final class RtConfig {
         public Builder optFilters(List<String> files) { filters = new ArrayList<>(files); return this; }
         /** @param start start values of the free parameters @return this */
         public Builder optStartParameters(double... start) { params = start.clone(); return this; }
+
+        /** @param folder line-by-line cache folder ({@code opacity_cache}); null for the default @return this */
+        public Builder optOpacityCache(Path folder) { opacityCache = folder; return this; }
 
         /** @return the validated configuration */
         public RtConfig build() {

@@ -141,7 +141,8 @@ public final class RtForwardModel implements ForwardModel {
     }
 
     /**
-     * Builds the model from its configuration: cross-section tables ({@code xsec}), CIA ({@code csfile}),
+     * Builds the model from its configuration: cross-section tables ({@code xsec}), line-by-line tables built once
+     * and cached ({@code linelists}, {@link LineByLineOpacities}), CIA ({@code csfile}),
      * Castelli–Kurucz or blackbody star, and passbands from {@code filters} or the observations' band ids in
      * {@code filterdir}, all read from the data root.
      *
@@ -151,6 +152,12 @@ public final class RtForwardModel implements ForwardModel {
      */
     public static RtForwardModel fromConfig(RtConfig config, DataRoot root) {
         double[] grid = config.wavenumberGrid();
+        for (RtConfig.LineList list : config.lineLists()) {
+            if (config.crossSectionFiles().containsKey(list.species())) {
+                throw new ExoretException(ExoretException.Kind.CONFIGURATION, list.species()
+                        + " has both an 'xsec' table and a 'linelists' entry; keep one");
+            }
+        }
         List<AbsorberOpacity> absorbers = new ArrayList<>();
         for (Map.Entry<String, String> e : config.crossSectionFiles().entrySet()) {
             AbsorberOpacity o = CrossSectionTable.readTauRex(root.resolve(e.getValue())).onGrid(grid);
@@ -160,9 +167,8 @@ public final class RtForwardModel implements ForwardModel {
             }
             absorbers.add(o);
         }
-        if (!config.lineLists().isEmpty()) {
-            throw new ExoretException(ExoretException.Kind.CONFIGURATION,
-                    "key 'linelists': line-by-line opacities are not available in this build; use 'xsec' tables");
+        for (RtConfig.LineList list : config.lineLists()) {
+            absorbers.add(LineByLineOpacities.opacity(config, list, root));
         }
         List<CollisionOpacity> cia = new ArrayList<>();
         for (String f : config.ciaFiles()) {

@@ -18,6 +18,7 @@ import org.exoret.forward.ForwardResult;
 import org.exoret.opacity.AbsorberOpacity;
 import org.exoret.opacity.CollisionOpacity;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RtForwardModelTest {
 
@@ -155,13 +156,16 @@ class RtForwardModelTest {
     }
 
     @Test
-    void endToEndOnTheHd189733bConfiguration() {
+    void endToEndOnTheHd189733bConfiguration(@TempDir Path cache) {
         DataRoot root = DataRoot.fromEnvironment();
         RtConfig full = RtConfig.fromIni(IniFile.read(Path.of("data/hd189733b_rt.cfg")), "rt");
         assertEquals(100, full.layers());
         assertEquals(5 + 4, full.startParameters().length);
-        // coarse but complete: 30 levels, 2 cm-1
-        RtConfig coarse = full.toBuilder().setPressure(30, 1e-8, 100).setWavenumbers(280, 7100, 2).build();
+        assertEquals(List.of("CO"), full.lineLists().stream().map(RtConfig.LineList::species).toList());
+        // coarse but complete: 30 levels, 2 cm-1; the CO opacity grid is cut to 1000-1500 K (the start profile
+        // spans 1122-1399 K) so that its line-by-line table builds in seconds
+        RtConfig coarse = full.toBuilder().setPressure(30, 1e-8, 100).setWavenumbers(280, 7100, 2)
+                .optTemperatureRange(1000, 1500).optOpacityCache(cache).build();
         RtForwardModel model = RtForwardModel.fromConfig(coarse, root);
         assertEquals(79, model.bandCount());
         assertEquals(List.of("log10_kappa", "log10_gamma1", "log10_gamma2", "alpha", "beta",

@@ -1,0 +1,46 @@
+package org.exoret.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.exoret.mcmc.ProgressBarListener;
+import org.exoret.retrieval.Retrieval;
+import org.exoret.retrieval.RetrievalConfig;
+import org.exoret.retrieval.RetrievalResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code exoret retrieve CONFIG}: runs a retrieval from a BART-style configuration file. */
+@Command(name = "retrieve", mixinStandardHelpOptions = true,
+        description = "Run a retrieval: sample the posterior of a configuration's parameters given its observations, "
+                + "and write posterior files, summary, plots and a report into its output folder.")
+final class RetrieveCommand implements Callable<Integer> {
+
+    @CommandLine.Parameters(index = "0", paramLabel = "CONFIG", description = "retrieval configuration (INI)")
+    Path config;
+
+    @CommandLine.Option(names = "--resume", description = "continue a killed run from the checkpoint in the output folder")
+    boolean resume;
+
+    @CommandLine.Option(names = "--no-progress", description = "do not draw a progress bar")
+    boolean noProgress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        RetrievalConfig cfg = RetrievalConfig.read(config);
+        Retrieval.Builder builder = Retrieval.builder(cfg);
+        if (!noProgress) {
+            builder.addListener(new ProgressBarListener(System.err));
+        }
+        Retrieval retrieval = builder.build();
+        RetrievalResult result = resume ? retrieval.resume() : retrieval.run();
+        out.println(result.summaryText());
+        out.printf("report: %s%n", cfg.output().resolve("report.md"));
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,2 @@
+/** BART-style INI configuration files. */
+package org.exoret.config;

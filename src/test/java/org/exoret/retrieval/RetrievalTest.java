@@ -1,0 +1,107 @@
+package org.exoret.retrieval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.exoret.ExoretException;
+import org.exoret.mcmc.SamplerListener;
+import org.exoret.posterior.CredibleRegion;
+import org.exoret.posterior.CredibleRegions;
+import org.exoret.posterior.Interval;
+import org.exoret.posterior.Posterior;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End-to-end retrievals with the RT reference on a cheap synthetic set-up built from the real data kit. */
+class RetrievalTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void recoversInjectedParametersWithinCredibleRegions() throws IOException {
+        Path cfg = SyntheticRetrieval.write(dir, 8000, "");
+        RetrievalResult result = Retrieval.run(RetrievalConfig.read(cfg));
+        Posterior p = result.posterior();
+        assertEquals(List.of("beta", "log10_scale_H2O", "log10_scale_CO2"), p.names());
+        int[] free = {4, 5, 6};
+        for (int j = 0; j < free.length; j++) {
+            double truth = SyntheticRetrieval.TRUTH[free[j]];
+            CredibleRegion region = CredibleRegions.hpd(p.column(j), 0.9973);
+            boolean inside = region.intervals().stream().anyMatch(i -> truth >= i.lower() && truth <= i.upper());
+            assertTrue(inside, p.names().get(j) + ": injected " + truth + " outside the 99.73 % HPD " + region);
+        }
+        // β is tightly constrained by the thermal emission: its 68 % region must be narrow.
+        Interval beta = CredibleRegions.central(p.column(0), 0.6827);
+        assertTrue(beta.upper() - beta.lower() < 0.1, "β 68 % interval " + beta);
+        Path out = dir.resolve("out");
+        for (String f : List.of("posterior.csv", "posterior.npz", "summary.md", "run.json", "report.md", "corner.png",
+                "trace.png", "temperature.png", "bands.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+    }
+
+    @Test
+    void resumeAfterStopEqualsUninterruptedRun() throws IOException {
+        Path whole = Files.createDirectories(dir.resolve("whole"));
+        Path split = Files.createDirectories(dir.resolve("split"));
+        RetrievalConfig a = RetrievalConfig.read(SyntheticRetrieval.write(whole, 1500, "checkpoint_every = 20"));
+        RetrievalConfig b = RetrievalConfig.read(SyntheticRetrieval.write(split, 1500, "checkpoint_every = 20"));
+        Posterior uninterrupted = Retrieval.builder(a).optWriteOutputs(false).build().run().posterior();
+
+        AtomicReference<Retrieval> self = new AtomicReference<>();
+        Retrieval first = Retrieval.builder(b).optWriteOutputs(false).addListener(new SamplerListener() {
+            @Override
+            public void onProgress(Progress progress) {
+                if (progress.iteration() >= 120) {
+                    self.get().cancel();
+                }
+            }
+        }).build();
+        self.set(first);
+        assertTrue(first.run().cancelled());
+        Posterior resumed = Retrieval.builder(b).optWriteOutputs(false).build().resume().posterior();
+        assertEquals(uninterrupted.sampleCount(), resumed.sampleCount());
+        for (int i = 0; i < uninterrupted.sampleCount(); i++) {
+            assertArrayEquals(uninterrupted.samples()[i], resumed.samples()[i], 0.0, "sample " + i);
+        }
+    }
+
+    @Test
+    void unknownKeyIsNamedWithItsLine() throws IOException {
+        Path cfg = SyntheticRetrieval.write(dir, 2000, "numitt = 5");
+        ExoretException e = assertThrows(ExoretException.class, () -> RetrievalConfig.read(cfg));
+        assertTrue(e.getMessage().contains("numitt") && e.getMessage().contains("line"), e.getMessage());
+    }
+
+    @Test
+    void dataCountMismatchNamesTheKey() throws IOException {
+        Path cfg = SyntheticRetrieval.write(dir, 2000, "data = 0.001 0.002\nuncert = 0.0001 0.0001");
+        ExoretException e = assertThrows(ExoretException.class, () -> RetrievalConfig.read(cfg));
+        assertTrue(e.getMessage().contains("data") && e.getMessage().contains("30 filters/bands"), e.getMessage());
+    }
+
+    @Test
+    void missingRtConfigFileIsNamed() throws IOException {
+        Path cfg = SyntheticRetrieval.write(dir, 2000, "");
+        Files.writeString(cfg, Files.readString(cfg).replace("rtconfig = rt.cfg", "rtconfig = nowhere.cfg"));
+        ExoretException e = assertThrows(ExoretException.class, () -> RetrievalConfig.read(cfg));
+        assertEquals(ExoretException.Kind.MISSING_FILE, e.kind());
+        assertTrue(e.getMessage().contains("nowhere.cfg"), e.getMessage());
+    }
+
+    @Test
+    void startOutsideBoundsIsRefused() throws IOException {
+        Path cfg = SyntheticRetrieval.write(dir, 2000, "");
+        Files.writeString(cfg, Files.readString(cfg).replace("pmax = 1 2 1.3 1 1.3", "pmax = 1 2 1.3 1 0.9"));
+        ExoretException e = assertThrows(ExoretException.class, () -> RetrievalConfig.read(cfg));
+        assertTrue(e.getMessage().contains("beta") && e.getMessage().contains("params"), e.getMessage());
+    }
+}
