@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             InfoCommand.class,
+            GenerateCommand.class,
+            TrainCommand.class,
             BenchCommand.class,
             SpectrumCommand.class,
             CompareCommand.class,

@@ -1,0 +1,152 @@
+package org.exoret.cli;
+
+import ai.djl.Device;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.exoret.ExoretException;
+import org.exoret.config.IniFile;
+import org.exoret.data.DataRoot;
+import org.exoret.dataset.TrainingSet;
+import org.exoret.rt.Observations;
+import org.exoret.rt.RtConfig;
+import org.exoret.rt.RtForwardModel;
+import org.exoret.surrogate.Architecture;
+import org.exoret.surrogate.BundleDescriptor;
+import org.exoret.surrogate.EpochRecord;
+import org.exoret.surrogate.LearningRateSchedule;
+import org.exoret.surrogate.SurrogateTrainer;
+import org.exoret.surrogate.TrainingListener;
+import org.exoret.surrogate.TrainingOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code exoret train}: trains a surrogate on a training set and writes a model bundle. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a neural surrogate on a training set; write a bundle (see docs/surrogate.md).")
+final class TrainCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", required = true, description = "training-set folder from exoret generate")
+    Path data;
+
+    @Option(names = "--out", required = true, description = "bundle folder, e.g. models/hd189733b")
+    Path out;
+
+    @Option(names = "--config", description = "RT configuration: adds band-depth errors over the observation σ to the metrics")
+    Path config;
+
+    @Option(names = "--architecture", description = "dense or conv (default: ${DEFAULT-VALUE})")
+    String architecture = "dense";
+
+    @Option(names = "--hidden", split = ",", description = "hidden dense widths (default: 256,256,256)")
+    List<Integer> hidden = List.of(256, 256, 256);
+
+    @Option(names = "--activation", description = "relu, leaky_relu, tanh, gelu (default: ${DEFAULT-VALUE})")
+    String activation = "relu";
+
+    @Option(names = "--conv-filters", description = "conv channels (default: ${DEFAULT-VALUE})")
+    int convFilters = 16;
+
+    @Option(names = "--conv-kernel", description = "conv kernel width, odd (default: ${DEFAULT-VALUE})")
+    int convKernel = 3;
+
+    @Option(names = "--lr-schedule", description = "constant, cosine, triangular, triangular2, exp_range (default: ${DEFAULT-VALUE})")
+    String schedule = "triangular2";
+
+    @Option(names = "--lr-min", description = "base learning rate (default: ${DEFAULT-VALUE})")
+    double lrMin = 1e-4;
+
+    @Option(names = "--lr-max", description = "peak learning rate (default: ${DEFAULT-VALUE})")
+    double lrMax = 3e-3;
+
+    @Option(names = "--lr-half-cycle", description = "epochs per half-cycle (default: ${DEFAULT-VALUE})")
+    double halfCycle = 4;
+
+    @Option(names = "--lr-gamma", description = "exp_range decay per update (default: ${DEFAULT-VALUE})")
+    double gamma = 0.9999;
+
+    @Option(names = "--batch", description = "batch size (default: ${DEFAULT-VALUE})")
+    int batch = 256;
+
+    @Option(names = "--epochs", description = "epoch budget (default: ${DEFAULT-VALUE})")
+    int epochs = 300;
+
+    @Option(names = "--patience", description = "early-stopping patience, epochs (default: ${DEFAULT-VALUE})")
+    int patience = 30;
+
+    @Option(names = "--seed", description = "seed (default: ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--validation", description = "validation fraction (default: ${DEFAULT-VALUE})")
+    double validation = 0.1;
+
+    @Option(names = "--test", description = "test fraction (default: ${DEFAULT-VALUE})")
+    double test = 0.1;
+
+    @Option(names = "--log-inputs", split = ",", description = "parameter names to log10-scale")
+    List<String> logInputs = List.of();
+
+    @Option(names = "--log-outputs", description = "log10-scale the spectra (disables band fusion)")
+    boolean logOutputs;
+
+    @Option(names = "--max-train", description = "use at most this many training samples (default: all)")
+    int maxTrain;
+
+    @Option(names = "--plots", description = "test spectra to plot (default: ${DEFAULT-VALUE})")
+    int plots = 4;
+
+    @Option(names = "--device", description = "cpu or gpu (default: ${DEFAULT-VALUE})")
+    String device = "cpu";
+
+    @Override
+    public Integer call() {
+        PrintWriter pw = spec.commandLine().getOut();
+        TrainingSet set = TrainingSet.open(data);
+        Architecture.ActivationKind act = Architecture.ActivationKind.parse(activation);
+        Architecture arch = switch (architecture.toLowerCase(Locale.ROOT)) {
+            case "dense" -> Architecture.dense(hidden, act);
+            case "conv" -> Architecture.conv(convFilters, convKernel, hidden, act);
+            default -> throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,
+                    "--architecture " + architecture + ": use dense or conv");
+        };
+        TrainingOptions.Builder options = TrainingOptions.builder().optArchitecture(arch)
+                .optSchedule(new LearningRateSchedule(LearningRateSchedule.Policy.parse(schedule), lrMin, lrMax, halfCycle, gamma))
+                .optBatchSize(batch).optMaxEpochs(epochs).optPatience(patience).optSeed(seed).optSplit(validation, test)
+                .optLogInputs(new HashSet<>(logInputs)).optLogOutputs(logOutputs).optTrainingLimit(maxTrain)
+                .optPlotCount(plots).optDevice(device(device));
+        if (config != null) {
+            RtConfig cfg = RtConfig.fromIni(IniFile.read(config), "rt");
+            RtForwardModel rt = RtForwardModel.fromConfig(cfg, DataRoot.fromEnvironment());
+            options.optBands(rt.bandProjection(), Observations.read(cfg.observations()).uncertainty());
+        }
+        SurrogateTrainer.Outcome o = SurrogateTrainer.train(set, options.build(), out, new TrainingListener() {
+            @Override
+            public void epochEnded(EpochRecord r, boolean improved) {
+                pw.printf(Locale.ROOT, "epoch %4d  train %.4e  validation %.4e  lr %.2e  %6.1f s%s%n", r.epoch(),
+                        r.trainLoss(), r.validationLoss(), r.learningRate(), r.seconds(), improved ? "  *" : "");
+                pw.flush();
+            }
+        });
+        BundleDescriptor.MetricsSummary m = o.descriptor().metrics();
+        pw.printf(Locale.ROOT, "bundle %s: best epoch %d; test R² median %.5f (min %.5f), median relative error %.3e,"
+                        + " band error/σ median %.3f, p95 %.3f%n", out, o.descriptor().training().bestEpoch(),
+                m.r2Median(), m.r2Min(), m.relativeErrorMedian(), m.bandErrorOverSigmaMedian(), m.bandErrorOverSigmaP95());
+        pw.flush();
+        return 0;
+    }
+
+    static Device device(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "cpu" -> Device.cpu();
+            case "gpu" -> Device.gpu();
+            default -> throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "--device " + name + ": use cpu or gpu");
+        };
+    }
+}

@@ -1,0 +1,281 @@
+package org.exoret.surrogate;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.exoret.ExoretException;
+import org.exoret.forward.BandProjection;
+import org.exoret.forward.ForwardModel;
+import org.exoret.forward.ForwardResult;
+
+/**
+ * The neural surrogate as a {@link ForwardModel}: a trained bundle evaluated with DJL (PyTorch), one native forward
+ * pass per batch, in a child {@link NDManager} closed at the end of each call, so native memory does not grow.
+ *
+ * <p><b>Band fusion.</b> When the outputs are not log-scaled, de-normalisation ({@code F_j = a_j·s_j + b_j}) and the
+ * {@link BandProjection} ({@code d_b = Σ_j P_bj F_j}) are linear, so with the last layer {@code s = W·h + c} they fold
+ * into one bands × hidden layer: {@code d = (P·diag(a)·W)·h + P·(a∘c + b)} (computed once, in double precision).
+ * {@link #evaluate} then never forms the spectrum; {@link #evaluateWithSpectra} always uses the unfused path.
+ *
+ * <p>Rows outside the training box are rejected (the network would extrapolate). Thread-safe; {@link #close()} is
+ * idempotent and waits for running evaluations.
+ */
+public final class SurrogateForwardModel implements ForwardModel {
+
+    private final BundleDescriptor descriptor;
+    private final BandProjection projection;
+    private final Model model;
+    private final List<Block> hidden;
+    private final Block last;
+    private final NDArray fusedWeight;
+    private final NDArray fusedBias;
+    private final AffineScaling in;
+    private final AffineScaling out;
+    private final double[] lower;
+    private final double[] upper;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    private SurrogateForwardModel(BundleDescriptor descriptor, BandProjection projection, Model model, boolean fuse) {
+        this.descriptor = descriptor;
+        this.projection = projection;
+        this.model = model;
+        this.in = new AffineScaling(descriptor.inputScaling());
+        this.out = new AffineScaling(descriptor.outputScaling());
+        this.lower = descriptor.trainingLower();
+        this.upper = descriptor.trainingUpper();
+        List<Block> blocks = new ArrayList<>();
+        ((SequentialBlock) model.getBlock()).getChildren().values().forEach(blocks::add);
+        this.last = blocks.remove(blocks.size() - 1);
+        this.hidden = List.copyOf(blocks);
+        if (fuse) {
+            NDArray[] fused = fuse(model.getNDManager());
+            fusedWeight = fused[0];
+            fusedBias = fused[1];
+        } else {
+            fusedWeight = null;
+            fusedBias = null;
+        }
+    }
+
+    /**
+     * Opens a bundle.
+     *
+     * @param bundle the bundle folder
+     * @param projection band projection on the bundle's wavenumber grid
+     * @param device where to run (CPU, or a CUDA GPU with the gpu build)
+     * @param fuse fold de-normalisation and the projection into the last layer (needs linear outputs)
+     * @return the forward model; close it to release native memory
+     */
+    public static SurrogateForwardModel open(Path bundle, BandProjection projection, Device device, boolean fuse) {
+        BundleDescriptor d = BundleDescriptor.read(bundle);
+        int w = d.wavenumberPerCm().length;
+        if (projection.wavenumberCount() != w) {
+            throw new ExoretException(ExoretException.Kind.MISMATCH, "the band projection has "
+                    + projection.wavenumberCount() + " wavenumbers; bundle " + bundle + " predicts " + w);
+        }
+        if (fuse && d.outputScaling().anyLog()) {
+            throw new ExoretException(ExoretException.Kind.CONFIGURATION, "bundle " + bundle + " was trained with "
+                    + "log10-scaled spectra, which are not linear in the network outputs; open it without band fusion");
+        }
+        Path params = bundle.resolve(d.modelName() + "-0000.params");
+        if (!Files.isRegularFile(params)) {
+            throw new ExoretException(ExoretException.Kind.MISSING_FILE, "bundle " + bundle + " lacks its network "
+                    + "parameters " + params.getFileName());
+        }
+        Model model = Model.newInstance(d.modelName(), device);
+        try {
+            model.setBlock(d.architecture().build(w));
+            model.load(bundle, d.modelName());
+            return new SurrogateForwardModel(d, projection, model, fuse);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            if (e instanceof ExoretException ee) {
+                throw ee;
+            }
+            throw new ExoretException(ExoretException.Kind.MALFORMED_FILE, "cannot load the network of bundle " + bundle
+                    + " as " + d.architecture().describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private NDArray[] fuse(NDManager manager) {
+        NDArray weight = last.getParameters().get("weight").getArray();
+        NDArray bias = last.getParameters().get("bias").getArray();
+        int w = (int) weight.getShape().get(0);
+        int h = (int) weight.getShape().get(1);
+        float[] wl = weight.toFloatArray();
+        float[] bl = bias.toFloatArray();
+        int bands = projection.bandCount();
+        float[] fusedT = new float[h * bands];
+        float[] fusedC = new float[bands];
+        for (int b = 0; b < bands; b++) {
+            double[] pb = projection.weights(b);
+            double[] acc = new double[h];
+            double c = 0;
+            for (int j = 0; j < w; j++) {
+                double pa = pb[j] * out.slope(j);
+                if (pa != 0) {
+                    for (int k = 0; k < h; k++) {
+                        acc[k] += pa * wl[j * h + k];
+                    }
+                }
+                c += pa * bl[j] + pb[j] * out.intercept(j);
+            }
+            for (int k = 0; k < h; k++) {
+                fusedT[k * bands + b] = (float) acc[k];
+            }
+            fusedC[b] = (float) c;
+        }
+        return new NDArray[] {manager.create(fusedT, new Shape(h, bands)), manager.create(fusedC, new Shape(bands))};
+    }
+
+    /** @return the bundle's descriptor */
+    public BundleDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /** @return whether band depths come from the fused last layer */
+    public boolean fused() {
+        return fusedWeight != null;
+    }
+
+    /**
+     * Refuses a retrieval whose parameters or grid differ from the bundle's, or whose prior reaches outside the
+     * training box.
+     *
+     * @param names retrieval parameter names, in order
+     * @param wavenumberPerCm retrieval wavenumber grid, cm⁻¹
+     * @param priorLower prior lower bounds
+     * @param priorUpper prior upper bounds
+     */
+    public void requireCompatible(List<String> names, double[] wavenumberPerCm, double[] priorLower, double[] priorUpper) {
+        descriptor.requireCompatible(names, wavenumberPerCm);
+        descriptor.requirePriorInside(priorLower, priorUpper);
+    }
+
+    @Override
+    public List<String> parameterNames() {
+        return descriptor.parameterNames();
+    }
+
+    @Override
+    public int bandCount() {
+        return projection.bandCount();
+    }
+
+    @Override
+    public double[] wavenumberPerCm() {
+        return descriptor.wavenumberPerCm();
+    }
+
+    @Override
+    public ForwardResult evaluate(double[][] theta) {
+        return run(theta, false);
+    }
+
+    @Override
+    public ForwardResult evaluateWithSpectra(double[][] theta) {
+        return run(theta, true);
+    }
+
+    private ForwardResult run(double[][] theta, boolean withSpectra) {
+        int p = in.size();
+        int w = out.size();
+        String[] rejection = new String[theta.length];
+        int[] rows = new int[theta.length];
+        int n = 0;
+        for (int i = 0; i < theta.length; i++) {
+            if (theta[i].length != p) {
+                throw new ExoretException(ExoretException.Kind.MISMATCH,
+                        "row " + i + " has " + theta[i].length + " parameters, the surrogate takes " + p);
+            }
+            for (int k = 0; k < p; k++) {
+                double v = theta[i][k];
+                if (Double.isNaN(v)) {
+                    throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,
+                            "row " + i + ": " + descriptor.parameterNames().get(k) + " is NaN");
+                }
+                if (rejection[i] == null && (v < lower[k] || v > upper[k])) {
+                    rejection[i] = descriptor.parameterNames().get(k) + " = " + v + " is outside the training range ["
+                            + lower[k] + ", " + upper[k] + "]";
+                }
+            }
+            if (rejection[i] == null) {
+                rows[n++] = i;
+            }
+        }
+        double[][] depth = new double[theta.length][];
+        double[][] spectra = withSpectra ? new double[theta.length][] : null;
+        if (n == 0) {
+            return ForwardResult.of(depth, spectra, rejection);
+        }
+        float[] x = new float[n * p];
+        for (int r = 0; r < n; r++) {
+            in.normaliseInto(theta[rows[r]], x, r * p);
+        }
+        lock.readLock().lock();
+        try {
+            if (closed) {
+                throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "the surrogate forward model is closed");
+            }
+            try (NDManager m = model.getNDManager().newSubManager()) {
+                ParameterStore store = new ParameterStore(m, false);
+                NDList h = new NDList(m.create(x, new Shape(n, p)));
+                for (Block b : hidden) {
+                    h = b.forward(store, h, false);
+                }
+                if (!withSpectra && fusedWeight != null) {
+                    int bands = projection.bandCount();
+                    float[] d = h.singletonOrThrow().matMul(fusedWeight).add(fusedBias).toFloatArray();
+                    for (int r = 0; r < n; r++) {
+                        double[] row = new double[bands];
+                        for (int b = 0; b < bands; b++) {
+                            row[b] = d[r * bands + b];
+                        }
+                        depth[rows[r]] = row;
+                    }
+                } else {
+                    float[] s = last.forward(store, h, false).singletonOrThrow().toFloatArray();
+                    for (int r = 0; r < n; r++) {
+                        double[] f = new double[w];
+                        out.denormaliseInto(s, r * w, f);
+                        depth[rows[r]] = projection.apply(f);
+                        if (withSpectra) {
+                            spectra[rows[r]] = f;
+                        }
+                    }
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return ForwardResult.of(depth, spectra, rejection);
+    }
+
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                model.close();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

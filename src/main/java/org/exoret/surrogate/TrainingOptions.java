@@ -1,0 +1,266 @@
+package org.exoret.surrogate;
+
+import ai.djl.Device;
+import java.util.List;
+import java.util.Set;
+import org.exoret.ExoretException;
+import org.exoret.forward.BandProjection;
+
+/**
+ * Everything that decides how a surrogate is trained. Build with {@link #builder()}; every option has a default
+ * (given on its {@code opt} method). Immutable.
+ */
+public final class TrainingOptions {
+
+    /** The default network, chosen by the measured comparison in benchmarks/results/surrogate.md. */
+    public static final Architecture DEFAULT_ARCHITECTURE =
+            Architecture.dense(List.of(256, 256, 256), Architecture.ActivationKind.RELU);
+
+    private final Architecture architecture;
+    private final LearningRateSchedule schedule;
+    private final int batchSize;
+    private final int maxEpochs;
+    private final int patience;
+    private final long seed;
+    private final double validationFraction;
+    private final double testFraction;
+    private final Set<String> logInputs;
+    private final boolean logOutputs;
+    private final Device device;
+    private final int trainingLimit;
+    private final int plotCount;
+    private final BandProjection bandProjection;
+    private final double[] bandUncertainty;
+
+    private TrainingOptions(Builder b) {
+        architecture = b.architecture;
+        schedule = b.schedule;
+        batchSize = b.batchSize;
+        maxEpochs = b.maxEpochs;
+        patience = b.patience;
+        seed = b.seed;
+        validationFraction = b.validationFraction;
+        testFraction = b.testFraction;
+        logInputs = Set.copyOf(b.logInputs);
+        logOutputs = b.logOutputs;
+        device = b.device;
+        trainingLimit = b.trainingLimit;
+        plotCount = b.plotCount;
+        bandProjection = b.bandProjection;
+        bandUncertainty = b.bandUncertainty == null ? null : b.bandUncertainty.clone();
+    }
+
+    /** @return a builder with the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the network */
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    /** @return the learning-rate schedule */
+    public LearningRateSchedule schedule() {
+        return schedule;
+    }
+
+    /** @return samples per optimiser update */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** @return the epoch budget */
+    public int maxEpochs() {
+        return maxEpochs;
+    }
+
+    /** @return epochs without validation improvement before stopping */
+    public int patience() {
+        return patience;
+    }
+
+    /** @return seed of initialisation, split and shuffling */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return fraction of samples held out for validation */
+    public double validationFraction() {
+        return validationFraction;
+    }
+
+    /** @return fraction of samples held out for testing */
+    public double testFraction() {
+        return testFraction;
+    }
+
+    /** @return names of inputs that are log10-scaled */
+    public Set<String> logInputs() {
+        return logInputs;
+    }
+
+    /** @return whether the spectral outputs are log10-scaled (disables band fusion) */
+    public boolean logOutputs() {
+        return logOutputs;
+    }
+
+    /** @return the training device */
+    public Device device() {
+        return device;
+    }
+
+    /** @return the most training samples used (0: all of the training split), for learning curves */
+    public int trainingLimit() {
+        return trainingLimit;
+    }
+
+    /** @return how many test spectra to plot */
+    public int plotCount() {
+        return plotCount;
+    }
+
+    /** @return the band projection for band-depth metrics, or {@code null} */
+    public BandProjection bandProjection() {
+        return bandProjection;
+    }
+
+    /** @return 1σ uncertainty per band for band-depth metrics, or {@code null} */
+    public double[] bandUncertainty() {
+        return bandUncertainty == null ? null : bandUncertainty.clone();
+    }
+
+    /** Collects options; {@link #build()} validates them. */
+    public static final class Builder {
+        private Architecture architecture = DEFAULT_ARCHITECTURE;
+        private LearningRateSchedule schedule =
+                new LearningRateSchedule(LearningRateSchedule.Policy.TRIANGULAR2, 1e-4, 3e-3, 4, 1);
+        private int batchSize = 256;
+        private int maxEpochs = 300;
+        private int patience = 30;
+        private long seed = 1;
+        private double validationFraction = 0.1;
+        private double testFraction = 0.1;
+        private Set<String> logInputs = Set.of();
+        private boolean logOutputs;
+        private Device device = Device.cpu();
+        private int trainingLimit;
+        private int plotCount = 4;
+        private BandProjection bandProjection;
+        private double[] bandUncertainty;
+
+        private Builder() {
+        }
+
+        /** @param a network; default {@link #DEFAULT_ARCHITECTURE} @return this */
+        public Builder optArchitecture(Architecture a) {
+            architecture = a;
+            return this;
+        }
+
+        /** @param s schedule; default triangular2 between 1e-4 and 3e-3, half-cycle 4 epochs @return this */
+        public Builder optSchedule(LearningRateSchedule s) {
+            schedule = s;
+            return this;
+        }
+
+        /** @param n samples per update; default 256 (MARGE) @return this */
+        public Builder optBatchSize(int n) {
+            batchSize = n;
+            return this;
+        }
+
+        /** @param n epoch budget; default 300 @return this */
+        public Builder optMaxEpochs(int n) {
+            maxEpochs = n;
+            return this;
+        }
+
+        /** @param n early-stopping patience in epochs; default 30 @return this */
+        public Builder optPatience(int n) {
+            patience = n;
+            return this;
+        }
+
+        /** @param s seed; default 1 @return this */
+        public Builder optSeed(long s) {
+            seed = s;
+            return this;
+        }
+
+        /**
+         * @param validation validation fraction; default 0.1
+         * @param test test fraction; default 0.1
+         * @return this
+         */
+        public Builder optSplit(double validation, double test) {
+            validationFraction = validation;
+            testFraction = test;
+            return this;
+        }
+
+        /** @param names inputs to log10-scale; default none @return this */
+        public Builder optLogInputs(Set<String> names) {
+            logInputs = Set.copyOf(names);
+            return this;
+        }
+
+        /** @param log log10-scale the spectra; default false @return this */
+        public Builder optLogOutputs(boolean log) {
+            logOutputs = log;
+            return this;
+        }
+
+        /** @param d device; default CPU @return this */
+        public Builder optDevice(Device d) {
+            device = d;
+            return this;
+        }
+
+        /** @param n cap on training samples (0: all); default 0 @return this */
+        public Builder optTrainingLimit(int n) {
+            trainingLimit = n;
+            return this;
+        }
+
+        /** @param n test spectra to plot; default 4 @return this */
+        public Builder optPlotCount(int n) {
+            plotCount = n;
+            return this;
+        }
+
+        /**
+         * @param projection band projection on the training grid
+         * @param uncertainty 1σ per band (same units as band depths)
+         * @return this
+         */
+        public Builder optBands(BandProjection projection, double[] uncertainty) {
+            bandProjection = projection;
+            bandUncertainty = uncertainty.clone();
+            return this;
+        }
+
+        /** @return the options */
+        public TrainingOptions build() {
+            if (batchSize < 1 || maxEpochs < 1 || patience < 1 || trainingLimit < 0 || plotCount < 0) {
+                throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "batch size, epochs and patience must be"
+                        + " ≥ 1 and the training limit and plot count ≥ 0; got " + batchSize + ", " + maxEpochs + ", "
+                        + patience + ", " + trainingLimit + ", " + plotCount);
+            }
+            if (!(validationFraction > 0 && testFraction > 0 && validationFraction + testFraction < 1)) {
+                throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "validation and test fractions must be "
+                        + "positive and leave a training split, got " + validationFraction + " and " + testFraction);
+            }
+            if (bandProjection != null && bandUncertainty.length != bandProjection.bandCount()) {
+                throw new ExoretException(ExoretException.Kind.MISMATCH, bandUncertainty.length
+                        + " band uncertainties for " + bandProjection.bandCount() + " bands");
+            }
+            if (bandUncertainty != null) {
+                for (double s : bandUncertainty) {
+                    ExoretException.requirePositive("band uncertainty", s);
+                }
+            }
+            return new TrainingOptions(this);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.exoret.surrogate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.exoret.ExoretException;
+import org.exoret.dataset.Design;
+import org.exoret.dataset.GenerationListener;
+import org.exoret.dataset.GenerationPlan;
+import org.exoret.dataset.TrainingSet;
+import org.exoret.dataset.TrainingSetGenerator;
+import org.exoret.forward.ForwardResult;
+import org.exoret.testmodel.GaussianLineModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SurrogateForwardModelTest {
+
+    /**
+     * Fused and unfused band depths differ only by float32 rounding: the unfused path rounds ~100 hidden-layer
+     * products per channel and sums in double, the fused one sums ~64 float32 products; both relative to the depth
+     * scale. 1e-5 is about 100 float32 ulps.
+     */
+    static final double FLOAT32_RELATIVE = 1e-5;
+
+    @TempDir
+    static Path dir;
+    static Path bundle;
+    static final GaussianLineModel MODEL = new GaussianLineModel(120);
+
+    @BeforeAll
+    static void trainQuickly() {
+        new TrainingSetGenerator(MODEL, GaussianLineModel.space(), "gaussian-line-120")
+                .generate(dir.resolve("set"), new GenerationPlan(800, 5, Design.UNIFORM, 400, 100, 2), GenerationListener.NONE);
+        bundle = dir.resolve("bundle");
+        SurrogateTrainer.train(TrainingSet.open(dir.resolve("set")), TrainingOptions.builder()
+                .optArchitecture(Architecture.dense(List.of(64, 64), Architecture.ActivationKind.RELU))
+                .optBatchSize(128).optMaxEpochs(4).optPlotCount(0).build(), bundle, TrainingListener.NONE);
+    }
+
+    static double[][] thetas(int n, long seed) {
+        return Design.UNIFORM.points(GaussianLineModel.space(), seed, 0, n);
+    }
+
+    @Test
+    void fusedBandDepthsEqualUnfusedToFloat32Precision() {
+        try (SurrogateForwardModel fused = SurrogateForwardModel.open(bundle, MODEL.bandProjection(), Device.cpu(), true);
+             SurrogateForwardModel plain = SurrogateForwardModel.open(bundle, MODEL.bandProjection(), Device.cpu(), false)) {
+            assertTrue(fused.fused());
+            assertFalse(plain.fused());
+            double[][] theta = thetas(64, 8);
+            ForwardResult a = fused.evaluate(theta);
+            ForwardResult b = plain.evaluate(theta);
+            ForwardResult c = plain.evaluateWithSpectra(theta);
+            double scale = 0;
+            for (int i = 0; i < theta.length; i++) {
+                for (double d : b.bandDepth(i)) {
+                    scale = Math.max(scale, Math.abs(d));
+                }
+            }
+            for (int i = 0; i < theta.length; i++) {
+                assertArrayEquals(b.bandDepth(i), a.bandDepth(i), FLOAT32_RELATIVE * scale, "row " + i);
+                assertArrayEquals(MODEL.bandProjection().apply(c.spectrum(i)), c.bandDepth(i), 0.0);
+                assertArrayEquals(b.bandDepth(i), c.bandDepth(i), 0.0);
+            }
+        }
+    }
+
+    @Test
+    void rowsOutsideTheTrainingBoxAreRejectedAndBadRowsRefused() {
+        try (SurrogateForwardModel s = SurrogateForwardModel.open(bundle, MODEL.bandProjection(), Device.cpu(), true)) {
+            double[][] theta = thetas(3, 1);
+            theta[1][0] = 2500;
+            ForwardResult r = s.evaluate(theta);
+            assertTrue(r.accepted(0) && r.accepted(2));
+            assertTrue(r.rejection(1).contains("temperatureK = 2500.0 is outside the training range [900.0, 1800.0]"),
+                    r.rejection(1));
+            theta[1][0] = Double.NaN;
+            assertEquals(ExoretException.Kind.INVALID_ARGUMENT,
+                    assertThrows(ExoretException.class, () -> s.evaluate(theta)).kind());
+            assertEquals(ExoretException.Kind.MISMATCH,
+                    assertThrows(ExoretException.class, () -> s.evaluate(new double[][] {{1, 2}})).kind());
+        }
+    }
+
+    @Test
+    void bundleForOtherParametersGridOrPriorIsRefused() {
+        try (SurrogateForwardModel s = SurrogateForwardModel.open(bundle, MODEL.bandProjection(), Device.cpu(), true)) {
+            double[] lo = GaussianLineModel.space().lower();
+            double[] hi = GaussianLineModel.space().upper();
+            s.requireCompatible(MODEL.parameterNames(), MODEL.wavenumberPerCm(), lo, hi);
+            ExoretException names = assertThrows(ExoretException.class, () -> s.requireCompatible(
+                    List.of("temperatureK", "lineDepth", "lineShiftPerCm", "log10H2O"), MODEL.wavenumberPerCm(), lo, hi));
+            assertEquals(ExoretException.Kind.MISMATCH, names.kind());
+            assertTrue(names.getMessage().contains("log10H2O"), names.getMessage());
+            ExoretException grid = assertThrows(ExoretException.class, () -> s.requireCompatible(
+                    MODEL.parameterNames(), new GaussianLineModel(100).wavenumberPerCm(), lo, hi));
+            assertTrue(grid.getMessage().contains("bundle 120 points, retrieval 100"), grid.getMessage());
+            double[] wide = hi.clone();
+            wide[1] = 0.95;
+            ExoretException prior = assertThrows(ExoretException.class, () -> s.requireCompatible(
+                    MODEL.parameterNames(), MODEL.wavenumberPerCm(), lo, wide));
+            assertTrue(prior.getMessage().contains("lineDepth prior [0.05, 0.95] vs training [0.05, 0.9]"),
+                    prior.getMessage());
+        }
+        ExoretException projection = assertThrows(ExoretException.class, () -> SurrogateForwardModel.open(bundle,
+                new GaussianLineModel(100).bandProjection(), Device.cpu(), true));
+        assertEquals(ExoretException.Kind.MISMATCH, projection.kind());
+    }
+
+    @Test
+    void concurrentCallsAgreeWithSequentialOnes() throws Exception {
+        try (SurrogateForwardModel s = SurrogateForwardModel.open(bundle, MODEL.bandProjection(), Device.cpu(), true)) {
+            List<double[][]> batches = new ArrayList<>();
+            List<ForwardResult> expected = new ArrayList<>();
+            for (int k = 0; k < 16; k++) {
+                batches.add(thetas(10, 100 + k));
+                expected.add(s.evaluate(batches.get(k)));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<ForwardResult>> got = new ArrayList<>();
+                for (int rep = 0; rep < 4; rep++) {
+                    for (double[][] b : batches) {
+                        got.add(pool.submit(() -> s.evaluate(b)));
+                    }
+                }
+                for (int i = 0; i < got.size(); i++) {
+                    ForwardResult g = got.get(i).get();
+                    ForwardResult e = expected.get(i % 16);
+                    for (int r = 0; r < 10; r++) {
+                        assertArrayEquals(e.bandDepth(r), g.bandDepth(r), 0.0);
+                    }
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void closeIsIdempotentAndFinal() {
+        SurrogateForwardModel s = SurrogateForwardModel.open(bundle, MODEL.bandProjection(), Device.cpu(), true);
+        s.close();
+        s.close();
+        assertThrows(ExoretException.class, () -> s.evaluate(thetas(1, 1)));
+    }
+
+    @Test
+    void nativeMemoryStaysFlatOverManyCalls() {
+        long growth = MemoryProbe.flatOver(bundle, MODEL.bandProjection(), 100_000, 10);
+        assertTrue(growth < MemoryProbe.ALLOWED_GROWTH_BYTES, "native memory grew by " + (growth >> 20) + " MiB");
+    }
+}
