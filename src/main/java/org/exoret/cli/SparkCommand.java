@@ -11,6 +11,8 @@ import org.exoret.dataset.GenerationPlan;
 import org.exoret.dataset.GenerationReport;
 import org.exoret.spark.ParameterBoxFile;
 import org.exoret.spark.RetrievalBatchReport;
+import org.exoret.spark.RetrievalRunner;
+import org.exoret.spark.RetrievalSummary;
 import org.exoret.spark.RtModelFactory;
 import org.exoret.spark.SparkRetrievalJob;
 import org.exoret.spark.SparkSettings;
@@ -114,9 +116,8 @@ final class SparkCommand implements Runnable {
 
     /** {@code exoret spark retrieve}: one job per row of a targets table, summaries gathered into one CSV. */
     @Command(name = "retrieve", mixinStandardHelpOptions = true,
-            description = "Run one job per row of a targets CSV (column 'config') on Spark and gather the summaries "
-                    + "into one CSV. The job evaluates the RT model at each configuration's start parameters against "
-                    + "its observations (chi-square).")
+            description = "Run one retrieval per row of a targets CSV (column 'config': retrieval configurations) on "
+                    + "Spark and gather the posterior summaries into one CSV.")
     static final class Retrieve implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -128,7 +129,12 @@ final class SparkCommand implements Runnable {
         @Option(names = "--out", required = true, description = "summary CSV to write")
         Path out;
 
-        @Option(names = "--section", defaultValue = "rt", description = "INI section of the RT set-up (default rt)")
+        @Option(names = "--start-model-check", description = "instead of retrievals, evaluate the RT model of each "
+                + "configuration (RT INI) at its start parameters against its observations (chi-square)")
+        boolean startModelCheck;
+
+        @Option(names = "--section", defaultValue = "rt",
+                description = "with --start-model-check: INI section of the RT set-up (default rt)")
         String section;
 
         @Option(names = "--partitions", description = "Spark tasks (default: one per target)")
@@ -143,7 +149,8 @@ final class SparkCommand implements Runnable {
             String root = DataRoot.fromEnvironment().path().toAbsolutePath().normalize().toString();
             RetrievalBatchReport report;
             try (JavaSparkContext spark = new JavaSparkContext(SparkSettings.conf("exoret retrieve", master))) {
-                report = new SparkRetrievalJob(new StartModelCheck(section, root))
+                RetrievalRunner runner = startModelCheck ? new StartModelCheck(section, root) : new RetrievalSummary(root);
+                report = new SparkRetrievalJob(runner)
                         .run(spark, targets, out, partitions == null ? Integer.MAX_VALUE : partitions);
             }
             PrintWriter w = spec.commandLine().getOut();
