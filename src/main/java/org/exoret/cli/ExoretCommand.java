@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             SpectrumCommand.class,
             CompareCommand.class,
-            RetrieveCommand.class
+            RetrieveCommand.class,
+            SparkCommand.class
         })
 public final class ExoretCommand implements Runnable {
 

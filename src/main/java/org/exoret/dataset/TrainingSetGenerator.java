@@ -66,27 +66,11 @@ public final class TrainingSetGenerator {
      * @throws ExoretException MISMATCH when the folder holds a set made with other settings
      */
     public GenerationReport generate(Path folder, GenerationPlan plan, GenerationListener listener) {
-        TrainingSetHeader header = TrainingSetHeader.of(space, model.wavenumberPerCm(), forwardModelHash,
-                plan.seed(), plan.design(), plan.chunkSize(), plan.sampleCount());
-        long chunkBytes = ChunkFile.expectedSize(plan.chunkSize(), space.dimension(), header.wavenumberPerCm().length, 0);
-        if (chunkBytes > Integer.MAX_VALUE - (1 << 20)) {
-            throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "chunk size " + plan.chunkSize()
-                    + " makes chunks of " + chunkBytes + " bytes; choose a chunk size below 2 GiB per chunk");
-        }
-        prepareFolder(folder, header);
-        header.write(folder);
-        int p = space.dimension();
-        int w = header.wavenumberPerCm().length;
-        List<Integer> missing = new ArrayList<>();
-        long done = 0;
-        for (int c = 0; c < header.chunkCount(); c++) {
-            if (Files.isRegularFile(folder.resolve(ChunkFile.fileName(c)))) {
-                ChunkFile.map(folder.resolve(ChunkFile.fileName(c)), p, w, (long) c * plan.chunkSize(),
-                        header.attemptedInChunk(c));
-                done += header.attemptedInChunk(c);
-            } else {
-                missing.add(c);
-            }
+        TrainingSetHeader header = prepare(folder, plan);
+        List<Integer> missing = missingChunks(folder, header);
+        long done = plan.sampleCount();
+        for (int c : missing) {
+            done -= header.attemptedInChunk(c);
         }
         listener.started(plan.sampleCount(), done);
         ExecutorService pool = Executors.newFixedThreadPool(plan.threads(), r -> {
@@ -96,15 +80,70 @@ public final class TrainingSetGenerator {
         });
         try {
             for (int c : missing) {
-                writeChunk(folder, header, c, plan, pool, listener);
+                writeChunk(folder, header, c, plan.batchSize(), pool, listener);
             }
         } finally {
             pool.shutdownNow();
         }
+        return complete(folder, missing.size());
+    }
+
+    /**
+     * First step of {@link #generate}, exposed for distributed generation: creates the folder (or checks that the set
+     * already there was made with the same settings), removes leftover temporary files and writes the header.
+     *
+     * @param folder the training-set folder
+     * @param plan what to draw
+     * @return the header written
+     * @throws ExoretException MISMATCH when the folder holds a set made with other settings
+     */
+    public TrainingSetHeader prepare(Path folder, GenerationPlan plan) {
+        TrainingSetHeader header = TrainingSetHeader.of(space, model.wavenumberPerCm(), forwardModelHash,
+                plan.seed(), plan.design(), plan.chunkSize(), plan.sampleCount());
+        long chunkBytes = ChunkFile.expectedSize(plan.chunkSize(), space.dimension(), header.wavenumberPerCm().length, 0);
+        if (chunkBytes > Integer.MAX_VALUE - (1 << 20)) {
+            throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "chunk size " + plan.chunkSize()
+                    + " makes chunks of " + chunkBytes + " bytes; choose a chunk size below 2 GiB per chunk");
+        }
+        prepareFolder(folder, header);
+        header.write(folder);
+        return header;
+    }
+
+    /**
+     * The chunks a (possibly interrupted) generation still has to write; the chunks present are validated.
+     *
+     * @param folder the training-set folder
+     * @param header its header
+     * @return missing chunk numbers, ascending
+     */
+    public static List<Integer> missingChunks(Path folder, TrainingSetHeader header) {
+        int p = header.parameterNames().size();
+        int w = header.wavenumberPerCm().length;
+        List<Integer> missing = new ArrayList<>();
+        for (int c = 0; c < header.chunkCount(); c++) {
+            if (Files.isRegularFile(folder.resolve(ChunkFile.fileName(c)))) {
+                ChunkFile.map(folder.resolve(ChunkFile.fileName(c)), p, w, (long) c * header.chunkSize(),
+                        header.attemptedInChunk(c));
+            } else {
+                missing.add(c);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * Last step of {@link #generate}: opens the finished set and writes its parameter CSV.
+     *
+     * @param folder the training-set folder, all chunks written
+     * @param chunksWritten chunks written by this run (for the report)
+     * @return counts over the whole set
+     */
+    public static GenerationReport complete(Path folder, int chunksWritten) {
         TrainingSet set = TrainingSet.open(folder);
         writeParameterCsv(folder, set);
-        return new GenerationReport(plan.sampleCount(), set.size(), set.rejections(),
-                missing.size(), header.chunkCount() - missing.size());
+        return new GenerationReport(set.header().sampleCount(), set.size(), set.rejections(),
+                chunksWritten, set.header().chunkCount() - chunksWritten);
     }
 
     private static void prepareFolder(Path folder, TrainingSetHeader header) {
@@ -138,20 +177,32 @@ public final class TrainingSetGenerator {
         }
     }
 
-    private void writeChunk(Path folder, TrainingSetHeader header, int chunk, GenerationPlan plan,
-                            ExecutorService pool, GenerationListener listener) {
-        long first = (long) chunk * plan.chunkSize();
+    /**
+     * Evaluates and writes one chunk (atomically, under its deterministic name), whatever is already there: the
+     * same chunk of the same header always gets the same bytes, so rewriting it is harmless.
+     *
+     * @param folder the folder to write the chunk file into
+     * @param header the set's header
+     * @param chunk chunk number
+     * @param batchSize parameter vectors per forward-model call
+     * @param pool threads for the forward-model calls
+     * @param listener progress observer
+     * @return the chunk file written
+     */
+    public Path writeChunk(Path folder, TrainingSetHeader header, int chunk, int batchSize,
+                           ExecutorService pool, GenerationListener listener) {
+        long first = (long) chunk * header.chunkSize();
         int attempted = header.attemptedInChunk(chunk);
-        double[][] theta = plan.design().points(space, plan.seed(), first, attempted);
+        double[][] theta = header.design().points(space, header.seed(), first, attempted);
         for (double[] row : theta) {
             for (int k = 0; k < row.length; k++) {
                 row[k] = (float) row[k];
             }
         }
         List<Future<ForwardResult>> futures = new ArrayList<>();
-        for (int start = 0; start < attempted; start += plan.batchSize()) {
+        for (int start = 0; start < attempted; start += batchSize) {
             int from = start;
-            int to = Math.min(attempted, start + plan.batchSize());
+            int to = Math.min(attempted, start + batchSize);
             futures.add(pool.submit(() -> model.evaluateWithSpectra(java.util.Arrays.copyOfRange(theta, from, to))));
         }
         List<Long> index = new ArrayList<>();
@@ -172,10 +223,12 @@ public final class TrainingSetGenerator {
             }
             listener.evaluated(r.size());
         }
-        ChunkFile.write(folder.resolve(ChunkFile.fileName(chunk)), first, attempted,
+        Path file = folder.resolve(ChunkFile.fileName(chunk));
+        ChunkFile.write(file, first, attempted,
                 index.stream().mapToLong(Long::longValue).toArray(), params.toArray(new float[0][]),
                 spectra.toArray(new float[0][]), rejections, space.dimension(), header.wavenumberPerCm().length);
         listener.chunkWritten(chunk, index.size(), attempted);
+        return file;
     }
 
     private static ForwardResult await(Future<ForwardResult> f) {

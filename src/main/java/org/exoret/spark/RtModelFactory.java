@@ -1,0 +1,87 @@
+package org.exoret.spark;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.exoret.ExoretException;
+import org.exoret.config.IniFile;
+import org.exoret.data.DataRoot;
+import org.exoret.forward.ForwardModel;
+import org.exoret.rt.RtConfig;
+import org.exoret.rt.RtForwardModel;
+
+/**
+ * Ships the radiative-transfer reference ({@link RtForwardModel}) to executors as the text of its INI configuration
+ * plus the data-root path; each executor parses the text and reads the opacity tables, CIA, stellar model and
+ * filters itself, from the data root, which must be at the same path on every node. The configuration file need
+ * not be on the executors, but its {@code observations} file (resolved against the configuration's folder) must.
+ *
+ * @param configFile absolute path of the configuration file (for messages and relative {@code observations})
+ * @param configLines the configuration's lines
+ * @param section the INI section holding the RT set-up, normally {@code rt}
+ * @param dataRoot absolute path of the data root
+ */
+public record RtModelFactory(String configFile, List<String> configLines, String section, String dataRoot)
+        implements ForwardModelFactory {
+
+    /** Copies. */
+    public RtModelFactory {
+        configLines = List.copyOf(configLines);
+    }
+
+    /**
+     * Reads a configuration file.
+     *
+     * @param configFile the INI file
+     * @param section its RT section, normally {@code rt}
+     * @param root the data root
+     * @return the factory; the configuration is parsed once here so that errors surface on the driver
+     */
+    public static RtModelFactory read(Path configFile, String section, DataRoot root) {
+        Path file = configFile.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new ExoretException(ExoretException.Kind.MISSING_FILE, "configuration file " + file + " does not exist");
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ExoretException(ExoretException.Kind.IO, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+        RtModelFactory factory = new RtModelFactory(file.toString(), lines, section,
+                root.path().toAbsolutePath().normalize().toString());
+        factory.config();
+        return factory;
+    }
+
+    /** @return the parsed RT configuration */
+    public RtConfig config() {
+        return RtConfig.fromIni(IniFile.parse(Path.of(configFile), configLines), section);
+    }
+
+    /** SHA-256 of the configuration text, the section name and the data-root path. */
+    @Override
+    public String configurationHash() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(String.join("\n", configLines).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(section.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(dataRoot.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    @Override
+    public ForwardModel create() {
+        return RtForwardModel.fromConfig(config(), DataRoot.of(Path.of(dataRoot)));
+    }
+}
