@@ -39,7 +39,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "bundle folder, e.g. models/hd189733b")
     Path out;
 
-    @Option(names = "--config", description = "RT configuration: adds band-depth errors over the observation σ to the metrics")
+    @Option(names = "--config", description = "RT configuration: stores its band projection in the bundle and adds "
+            + "band-depth errors over the observation σ to the metrics")
     Path config;
 
     @Option(names = "--architecture", description = "dense or conv (default: ${DEFAULT-VALUE})")
@@ -124,7 +125,8 @@ final class TrainCommand implements Callable<Integer> {
         if (config != null) {
             RtConfig cfg = RtConfig.fromIni(IniFile.read(config), "rt");
             RtForwardModel rt = RtForwardModel.fromConfig(cfg, DataRoot.fromEnvironment());
-            options.optBands(rt.bandProjection(), Observations.read(cfg.observations()).uncertainty());
+            Observations obs = Observations.read(cfg.observations());
+            options.optBands(rt.bandProjection(), obs.uncertainty(), obs.bandIds());
         }
         SurrogateTrainer.Outcome o = SurrogateTrainer.train(set, options.build(), out, new TrainingListener() {
             @Override

@@ -33,16 +33,20 @@ import org.exoret.ExoretException;
  * @param libraryVersions exoret, DJL, PyTorch and Java versions used
  * @param trainingDataHash SHA-256 of the training set (header and chunks)
  * @param trainingDataFolder where the training set was
+ * @param bandIds band ids of the stored band projection ({@code band_projection.npz}), in observation order, or
+ *     {@code null} when the bundle stores none (format 1 bundles, or trained without {@code --config})
  */
 public record BundleDescriptor(int formatVersion, List<String> parameterNames, List<String> parameterUnits,
                                double[] trainingLower, double[] trainingUpper, double[] wavenumberPerCm,
                                String spectrumUnit, FeatureScaling inputScaling, FeatureScaling outputScaling,
                                Architecture architecture, String modelName, TrainingSummary training,
                                MetricsSummary metrics, Map<String, String> libraryVersions, String trainingDataHash,
-                               String trainingDataFolder) {
+                               String trainingDataFolder, List<String> bandIds) {
 
-    /** Current bundle format version. */
-    public static final int FORMAT_VERSION = 1;
+    /** Current bundle format version: 2 added the optional stored band projection ({@code bandIds}). */
+    public static final int FORMAT_VERSION = 2;
+    /** Oldest bundle format version still read. */
+    public static final int OLDEST_FORMAT_VERSION = 1;
     /** Descriptor file name inside a bundle folder. */
     public static final String FILE_NAME = "bundle.json";
 
@@ -97,6 +101,7 @@ public record BundleDescriptor(int formatVersion, List<String> parameterNames, L
         trainingUpper = trainingUpper.clone();
         wavenumberPerCm = wavenumberPerCm.clone();
         libraryVersions = Map.copyOf(libraryVersions);
+        bandIds = bandIds == null ? null : List.copyOf(bandIds);
         if (inputScaling.size() != parameterNames.size() || outputScaling.size() != wavenumberPerCm.length) {
             throw new ExoretException(ExoretException.Kind.MISMATCH, "bundle descriptor: " + parameterNames.size()
                     + " parameters with " + inputScaling.size() + " input scalings, " + wavenumberPerCm.length
@@ -117,6 +122,36 @@ public record BundleDescriptor(int formatVersion, List<String> parameterNames, L
     @Override
     public double[] wavenumberPerCm() {
         return wavenumberPerCm.clone();
+    }
+
+    /** @return whether the bundle stores its band projection ({@code band_projection.npz}) */
+    public boolean hasBandProjection() {
+        return bandIds != null;
+    }
+
+    /**
+     * Refuses observations whose bands differ from those of the stored band projection.
+     *
+     * @param observationBandIds the retrieval's band ids, in observation order
+     */
+    public void requireBands(List<String> observationBandIds) {
+        if (bandIds == null) {
+            throw new ExoretException(ExoretException.Kind.CONFIGURATION, "the surrogate bundle stores no band "
+                    + "projection; train with --config to store the band projection");
+        }
+        if (!bandIds.equals(observationBandIds)) {
+            String where = "";
+            for (int b = 0; b < Math.min(bandIds.size(), observationBandIds.size()); b++) {
+                if (!bandIds.get(b).equals(observationBandIds.get(b))) {
+                    where = ", first differing at band " + b + ": bundle " + bandIds.get(b) + ", observations "
+                            + observationBandIds.get(b);
+                    break;
+                }
+            }
+            throw new ExoretException(ExoretException.Kind.MISMATCH, "the surrogate bundle's bands differ from the "
+                    + "observations' (bundle " + bandIds.size() + " bands, observations " + observationBandIds.size()
+                    + where + "); train a bundle with --config on these observations");
+        }
     }
 
     /**
@@ -196,10 +231,10 @@ public record BundleDescriptor(int formatVersion, List<String> parameterNames, L
             throw new ExoretException(ExoretException.Kind.MALFORMED_FILE,
                     "surrogate bundle descriptor " + file + " is not valid: " + e.getMessage(), e);
         }
-        if (d == null || d.formatVersion() != FORMAT_VERSION) {
+        if (d == null || d.formatVersion() < OLDEST_FORMAT_VERSION || d.formatVersion() > FORMAT_VERSION) {
             throw new ExoretException(ExoretException.Kind.MALFORMED_FILE, "surrogate bundle " + file
-                    + " has format version " + (d == null ? "none" : d.formatVersion()) + "; this exoret reads "
-                    + FORMAT_VERSION);
+                    + " has format version " + (d == null ? "none" : d.formatVersion()) + "; this exoret reads versions "
+                    + OLDEST_FORMAT_VERSION + " to " + FORMAT_VERSION);
         }
         return d;
     }

@@ -73,7 +73,21 @@ public final class SurrogateForwardModel implements ForwardModel {
     }
 
     /**
-     * Opens a bundle.
+     * Opens a bundle with the band projection stored in it ({@code band_projection.npz}, written by
+     * {@code exoret train --config}). Check the bands against the observations with
+     * {@link BundleDescriptor#requireBands}.
+     *
+     * @param bundle the bundle folder
+     * @param device where to run (CPU, or a CUDA GPU with the gpu build)
+     * @param fuse fold de-normalisation and the projection into the last layer (needs linear outputs)
+     * @return the forward model; close it to release native memory
+     */
+    public static SurrogateForwardModel open(Path bundle, Device device, boolean fuse) {
+        return open(bundle, StoredBandProjection.read(bundle, BundleDescriptor.read(bundle)), device, fuse);
+    }
+
+    /**
+     * Opens a bundle with a band projection given by the caller.
      *
      * @param bundle the bundle folder
      * @param projection band projection on the bundle's wavenumber grid

@@ -220,7 +220,16 @@ public final class SurrogateTrainer {
         BundleDescriptor descriptor = new BundleDescriptor(BundleDescriptor.FORMAT_VERSION, h.parameterNames(),
                 h.parameterUnits(), h.parameterLower(), h.parameterUpper(), h.wavenumberPerCm(), h.spectrumUnit(),
                 inScaling, outScaling, options.architecture(), MODEL_NAME, summary, metrics.summary(), versions,
-                data.contentHash(), data.folder().toAbsolutePath().toString());
+                data.contentHash(), data.folder().toAbsolutePath().toString(), options.bandIds());
+        if (options.bandIds() != null) {
+            StoredBandProjection.write(bundle, options.bandProjection(), options.bandIds());
+        } else {
+            try {
+                Files.deleteIfExists(bundle.resolve(StoredBandProjection.FILE_NAME));
+            } catch (IOException e) {
+                throw new ExoretException(ExoretException.Kind.IO, "cannot replace " + bundle, e);
+            }
+        }
         descriptor.write(bundle);
         return new Outcome(descriptor, history, metrics);
     }

@@ -31,6 +31,7 @@ public final class TrainingOptions {
     private final int plotCount;
     private final BandProjection bandProjection;
     private final double[] bandUncertainty;
+    private final List<String> bandIds;
 
     private TrainingOptions(Builder b) {
         architecture = b.architecture;
@@ -48,6 +49,7 @@ public final class TrainingOptions {
         plotCount = b.plotCount;
         bandProjection = b.bandProjection;
         bandUncertainty = b.bandUncertainty == null ? null : b.bandUncertainty.clone();
+        bandIds = b.bandIds;
     }
 
     /** @return a builder with the defaults */
@@ -130,6 +132,14 @@ public final class TrainingOptions {
         return bandUncertainty == null ? null : bandUncertainty.clone();
     }
 
+    /**
+     * @return band ids of the projection, in observation order, when the projection is to be stored in the bundle
+     *     ({@code band_projection.npz}); {@code null} when it only serves the metrics
+     */
+    public List<String> bandIds() {
+        return bandIds;
+    }
+
     /** Collects options; {@link #build()} validates them. */
     public static final class Builder {
         private Architecture architecture = DEFAULT_ARCHITECTURE;
@@ -148,6 +158,7 @@ public final class TrainingOptions {
         private int plotCount = 4;
         private BandProjection bandProjection;
         private double[] bandUncertainty;
+        private List<String> bandIds;
 
         private Builder() {
         }
@@ -237,6 +248,22 @@ public final class TrainingOptions {
         public Builder optBands(BandProjection projection, double[] uncertainty) {
             bandProjection = projection;
             bandUncertainty = uncertainty.clone();
+            bandIds = null;
+            return this;
+        }
+
+        /**
+         * Band-depth metrics, and the projection stored in the bundle ({@code band_projection.npz}) so that
+         * {@link SurrogateForwardModel#open(java.nio.file.Path, Device, boolean)} needs nothing else.
+         *
+         * @param projection band projection on the training grid
+         * @param uncertainty 1σ per band (same units as band depths)
+         * @param ids band ids in observation order, one per projection row, distinct
+         * @return this
+         */
+        public Builder optBands(BandProjection projection, double[] uncertainty, List<String> ids) {
+            optBands(projection, uncertainty);
+            bandIds = List.copyOf(ids);
             return this;
         }
 
@@ -254,6 +281,11 @@ public final class TrainingOptions {
             if (bandProjection != null && bandUncertainty.length != bandProjection.bandCount()) {
                 throw new ExoretException(ExoretException.Kind.MISMATCH, bandUncertainty.length
                         + " band uncertainties for " + bandProjection.bandCount() + " bands");
+            }
+            if (bandIds != null && (bandIds.size() != bandProjection.bandCount()
+                    || Set.copyOf(bandIds).size() != bandIds.size())) {
+                throw new ExoretException(ExoretException.Kind.MISMATCH, bandIds.size() + " band ids for "
+                        + bandProjection.bandCount() + " bands, or repeated ids: " + bandIds);
             }
             if (bandUncertainty != null) {
                 for (double s : bandUncertainty) {

@@ -46,7 +46,64 @@ class SurrogateForwardModelTest {
         bundle = dir.resolve("bundle");
         SurrogateTrainer.train(TrainingSet.open(dir.resolve("set")), TrainingOptions.builder()
                 .optArchitecture(Architecture.dense(List.of(64, 64), Architecture.ActivationKind.RELU))
-                .optBatchSize(128).optMaxEpochs(4).optPlotCount(0).build(), bundle, TrainingListener.NONE);
+                .optBatchSize(128).optMaxEpochs(4).optPlotCount(0)
+                .optBands(MODEL.bandProjection(), SIGMA, BAND_IDS).build(), bundle, TrainingListener.NONE);
+    }
+
+    static final List<String> BAND_IDS = List.of("b1200", "b1800", "b2100", "b2600", "b3200");
+    static final double[] SIGMA = {1e-4, 1e-4, 1e-4, 1e-4, 1e-4};
+
+    @Test
+    void storedBandProjectionGivesTheSameDepthsAsAnExplicitOne() {
+        BundleDescriptor d = BundleDescriptor.read(bundle);
+        assertEquals(BundleDescriptor.FORMAT_VERSION, d.formatVersion());
+        assertTrue(d.hasBandProjection());
+        assertEquals(BAND_IDS, d.bandIds());
+        d.requireBands(BAND_IDS);
+        ExoretException swapped = assertThrows(ExoretException.class,
+                () -> d.requireBands(List.of("b1200", "b2100", "b1800", "b2600", "b3200")));
+        assertEquals(ExoretException.Kind.MISMATCH, swapped.kind());
+        assertTrue(swapped.getMessage().contains("first differing at band 1: bundle b1800, observations b2100"),
+                swapped.getMessage());
+        double[][] theta = thetas(16, 3);
+        try (SurrogateForwardModel stored = SurrogateForwardModel.open(bundle, Device.cpu(), true);
+             SurrogateForwardModel given = SurrogateForwardModel.open(bundle, MODEL.bandProjection(), Device.cpu(), true)) {
+            ForwardResult a = stored.evaluate(theta);
+            ForwardResult b = given.evaluate(theta);
+            for (int i = 0; i < theta.length; i++) {
+                assertArrayEquals(b.bandDepth(i), a.bandDepth(i), 0.0, "row " + i);
+            }
+        }
+    }
+
+    /** A format-1 bundle (no stored projection) still opens with an explicit projection, and says what to do without. */
+    @Test
+    void formatOneBundleReadsButNeedsAnExplicitProjection() throws java.io.IOException {
+        Path old = dir.resolve("format1");
+        java.nio.file.Files.createDirectories(old);
+        for (String f : List.of("surrogate-0000.params", "bundle.json")) {
+            java.nio.file.Files.copy(bundle.resolve(f), old.resolve(f));
+        }
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(
+                java.nio.file.Files.readString(old.resolve("bundle.json"))).getAsJsonObject();
+        json.addProperty("formatVersion", 1);
+        json.remove("bandIds");
+        java.nio.file.Files.writeString(old.resolve("bundle.json"), json.toString());
+        BundleDescriptor d = BundleDescriptor.read(old);
+        assertFalse(d.hasBandProjection());
+        ExoretException none = assertThrows(ExoretException.class, () -> SurrogateForwardModel.open(old, Device.cpu(), true));
+        assertEquals(ExoretException.Kind.MISSING_FILE, none.kind());
+        assertTrue(none.getMessage().contains(old.toString())
+                && none.getMessage().contains("train with --config to store the band projection"), none.getMessage());
+        assertEquals(ExoretException.Kind.CONFIGURATION,
+                assertThrows(ExoretException.class, () -> d.requireBands(BAND_IDS)).kind());
+        try (SurrogateForwardModel s = SurrogateForwardModel.open(old, MODEL.bandProjection(), Device.cpu(), true)) {
+            assertTrue(s.evaluate(thetas(2, 1)).accepted(0));
+        }
+        json.addProperty("formatVersion", BundleDescriptor.FORMAT_VERSION + 1);
+        java.nio.file.Files.writeString(old.resolve("bundle.json"), json.toString());
+        assertEquals(ExoretException.Kind.MALFORMED_FILE,
+                assertThrows(ExoretException.class, () -> BundleDescriptor.read(old)).kind());
     }
 
     static double[][] thetas(int n, long seed) {
