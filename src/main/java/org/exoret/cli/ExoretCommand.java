@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             InfoCommand.class,
+            DemoCommand.class,
             GenerateCommand.class,
             TrainCommand.class,
             BenchCommand.class,
