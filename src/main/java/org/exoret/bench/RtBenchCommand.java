@@ -6,16 +6,15 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.exoret.ExoretException;
-import org.exoret.Versions;
 import org.exoret.config.IniFile;
 import org.exoret.data.DataRoot;
+import org.exoret.rt.LineByLineOpacities;
 import org.exoret.rt.RtConfig;
 import org.exoret.rt.RtForwardModel;
 import picocli.CommandLine;
@@ -50,6 +49,7 @@ public final class RtBenchCommand implements Callable<Integer> {
         PrintWriter pw = spec.commandLine().getOut();
         RtConfig cfg = RtConfig.fromIni(IniFile.read(config), section);
         DataRoot root = DataRoot.fromEnvironment();
+        Double lineByLineBuildS = cfg.lineLists().isEmpty() ? null : timeLineByLineBuild(cfg, root);
         long t0 = System.nanoTime();
         RtForwardModel model = RtForwardModel.fromConfig(cfg, root);
         double setupS = (System.nanoTime() - t0) / 1e9;
@@ -57,10 +57,11 @@ public final class RtBenchCommand implements Callable<Integer> {
         RtBenchmark.Result r = RtBenchmark.run(model, theta, repetitions, batch);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("ns_per_cell_1thread", r.nsPerCellOneThread());
-        json.put("ms_per_spectrum_1thread", r.msPerSpectrumOneThread());
         json.put("ns_per_cell_1thread_cpu_time", r.nsPerCellOneThreadCpu());
+        json.put("ms_per_spectrum_1thread", r.msPerSpectrumOneThread());
+        json.put("ms_per_spectrum_1thread_cpu_time", r.nsPerCellOneThreadCpu() * r.levels() * r.wavenumbers() / 1e6);
         json.put("spectra_per_s_all_cores", r.spectraPerSecondAllCores());
-        json.put("co_lbl_table_build_s", cfg.lineLists().isEmpty() ? null : setupS);
+        json.put("co_lbl_table_build_s", lineByLineBuildS);
         json.put("model_setup_s", setupS);
         Map<String, Object> conf = new LinkedHashMap<>();
         conf.put("config", config.toString());
@@ -70,18 +71,16 @@ public final class RtBenchCommand implements Callable<Integer> {
         conf.put("pressure_range_bar", List.of(cfg.topPressureBar(), cfg.bottomPressureBar()));
         conf.put("cross_sections", cfg.crossSectionFiles());
         conf.put("line_lists", cfg.lineLists().stream().map(RtConfig.LineList::species).toList());
+        conf.put("line_by_line_grid", cfg.lineLists().isEmpty() ? null : Map.of(
+                "temperatures_K", LineByLineOpacities.temperatureGridK(cfg).length,
+                "pressures_bar", LineByLineOpacities.pressureGridBar(cfg).length));
         conf.put("cia", cfg.ciaFiles());
         conf.put("directions", cfg.quadrature().size());
         conf.put("parameters", theta);
         conf.put("repetitions", repetitions);
         conf.put("batch", batch);
         json.put("configuration", conf);
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("cores", r.cores());
-        machine.put("cpu", cpuModel());
-        machine.put("java", Versions.java());
-        machine.put("date", LocalDate.now().toString());
-        json.put("machine", machine);
+        json.put("machine", MachineInfo.describe());
         try {
             Files.createDirectories(out);
             Files.writeString(out.resolve("rt.json"), new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(json)
@@ -90,23 +89,50 @@ public final class RtBenchCommand implements Callable<Integer> {
             throw new ExoretException(ExoretException.Kind.IO, "cannot write " + out + ": " + e.getMessage(), e);
         }
         pw.printf(Locale.ROOT, "levels x wavenumbers   %d x %d%n", r.levels(), r.wavenumbers());
-        pw.printf(Locale.ROOT, "model setup            %.2f s%n", setupS);
-        pw.printf(Locale.ROOT, "1 thread               %.2f ms/spectrum, %.2f ns/cell (median of %d)%n",
+        if (lineByLineBuildS != null) {
+            pw.printf(Locale.ROOT, "line-by-line build     %.2f s (%s)%n", lineByLineBuildS,
+                    cfg.lineLists().stream().map(RtConfig.LineList::species).toList());
+        }
+        pw.printf(Locale.ROOT, "model setup            %.2f s (line-by-line tables from the cache)%n", setupS);
+        pw.printf(Locale.ROOT, "1 thread, wall         %.2f ms/spectrum, %.2f ns/cell (median of %d)%n",
                 r.msPerSpectrumOneThread(), r.nsPerCellOneThread(), repetitions);
-        pw.printf(Locale.ROOT, "1 thread, CPU time     %.2f ns/cell%n", r.nsPerCellOneThreadCpu());
-        pw.printf(Locale.ROOT, "%d cores               %.1f spectra/s (median of 3 batches of %d)%n",
+        pw.printf(Locale.ROOT, "1 thread, CPU time     %.2f ns/cell (median of %d)%n", r.nsPerCellOneThreadCpu(), repetitions);
+        pw.printf(Locale.ROOT, "%d cores               %.1f spectra/s (median of 5 batches of %d)%n",
                 r.cores(), r.spectraPerSecondAllCores(), batch);
         pw.printf("wrote %s%n", out.resolve("rt.json"));
         pw.flush();
         return 0;
     }
 
-    private static String cpuModel() {
+    /** Builds the line-by-line tables from scratch in a temporary cache folder, which is removed afterwards. */
+    private static double timeLineByLineBuild(RtConfig cfg, DataRoot root) {
+        Path folder = null;
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown");
+            folder = Files.createTempDirectory("exoret-lbl-bench");
+            RtConfig fresh = cfg.toBuilder().optOpacityCache(folder).build();
+            long t0 = System.nanoTime();
+            for (RtConfig.LineList list : fresh.lineLists()) {
+                LineByLineOpacities.opacity(fresh, list, root);
+            }
+            return (System.nanoTime() - t0) / 1e9;
         } catch (IOException e) {
-            return "unknown";
+            throw new ExoretException(ExoretException.Kind.IO, "cannot create a temporary cache folder: " + e.getMessage(), e);
+        } finally {
+            deleteFolder(folder);
+        }
+    }
+
+    private static void deleteFolder(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            throw new ExoretException(ExoretException.Kind.IO, "cannot remove " + folder + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,11 +1,14 @@
 package org.exoret.bench;
 
 import java.util.Arrays;
+import org.exoret.ExoretException;
 import org.exoret.rt.RtForwardModel;
 
 /**
  * Timing of the radiative-transfer forward model: single-thread cost per spectrum and per (level × wavenumber)
- * cell, and batch throughput on all cores. Medians over repetitions after a warm-up.
+ * cell (wall clock and thread CPU time), and batch throughput on all cores. Medians over repetitions after a
+ * warm-up. On a shared machine the thread CPU time is the more robust figure: it excludes time the thread waited
+ * for a core (though not slow-downs from other processes sharing caches or a hyper-threaded core).
  */
 public final class RtBenchmark {
 
@@ -15,7 +18,7 @@ public final class RtBenchmark {
      * @param nsPerCellOneThread median single-thread time per (level × wavenumber) cell, ns
      * @param msPerSpectrumOneThread median single-thread time per spectrum, ms
      * @param nsPerCellOneThreadCpu the same per cell in thread CPU time, ns (robust on a busy machine)
-     * @param spectraPerSecondAllCores batch throughput on all cores, spectra s⁻¹ (median)
+     * @param spectraPerSecondAllCores batch throughput on all cores, spectra s⁻¹ (median of 5 batches)
      * @param levels number of levels
      * @param wavenumbers number of wavenumbers
      * @param cores available processors
@@ -30,15 +33,20 @@ public final class RtBenchmark {
     /**
      * @param model the model to time
      * @param theta the parameter vector (must be accepted)
-     * @param repetitions timed single-thread spectra
+     * @param repetitions timed single-thread spectra (at least 5)
      * @param batchSize rows per batch for the all-core measurement
      * @return the medians
      */
     public static Result run(RtForwardModel model, double[] theta, int repetitions, int batchSize) {
+        if (repetitions < 5 || batchSize < 1) {
+            throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,
+                    "the RT benchmark needs at least 5 repetitions and a positive batch size, got " + repetitions + " and " + batchSize);
+        }
         int levels = model.pressureBar().length;
         int nu = model.wavenumberPerCm().length;
         double[] flux = new double[nu];
-        for (int i = 0; i < Math.max(3, repetitions / 2); i++) {
+        // warm-up long enough for C2 to compile (and vectorise) the solver loops on a busy machine
+        for (int i = 0; i < Math.max(30, repetitions); i++) {
             String reason = model.spectrumInto(theta, flux);
             if (reason != null) {
                 throw new IllegalArgumentException("benchmark parameters rejected: " + reason);
@@ -58,7 +66,7 @@ public final class RtBenchmark {
         double[][] batch = new double[batchSize][];
         Arrays.fill(batch, theta);
         model.evaluate(batch);
-        double[] rate = new double[3];
+        double[] rate = new double[5];
         for (int k = 0; k < rate.length; k++) {
             long t0 = System.nanoTime();
             model.evaluate(batch);

@@ -379,28 +379,43 @@ public final class RtForwardModel implements ForwardModel {
         double[] sigma = w.buffer;
         for (int j = 0; j < pressureBar.length; j++) {
             double[] row = w.extinction[j];
-            Arrays.fill(row, 0.0);
             double temp = w.temperature[j];
             double density = Hydrostatics.numberDensityPerCm3(pressureBar[j], temp);
+            boolean empty = true;
             for (int k = 0; k < absorbers.length; k++) {
                 double n = density * w.vmr[absorberSpecies[k]];
                 if (n == 0) {
                     continue;
                 }
-                absorbers[k].crossSection(temp, pressureBar[j], sigma);
-                for (int i = 0; i < nu; i++) {
-                    row[i] += n * sigma[i];
-                }
+                // the first source is written straight into the row, saving a clearing pass
+                absorbers[k].crossSection(temp, pressureBar[j], empty ? row : sigma);
+                accumulate(row, empty, n, sigma, nu);
+                empty = false;
             }
             for (int k = 0; k < collisions.length; k++) {
                 double nn = density * w.vmr[collisionA[k]] * density * w.vmr[collisionB[k]];
                 if (nn == 0) {
                     continue;
                 }
-                collisions[k].crossSection(temp, sigma);
-                for (int i = 0; i < nu; i++) {
-                    row[i] += nn * sigma[i];
-                }
+                collisions[k].crossSection(temp, empty ? row : sigma);
+                accumulate(row, empty, nn, sigma, nu);
+                empty = false;
+            }
+            if (empty) {
+                Arrays.fill(row, 0.0);
+            }
+        }
+    }
+
+    /** row ← n·row when the row holds the first source's cross section, else row ← row + n·sigma. */
+    private static void accumulate(double[] row, boolean first, double n, double[] sigma, int count) {
+        if (first) {
+            for (int i = 0; i < count; i++) {
+                row[i] *= n;
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                row[i] += n * sigma[i];
             }
         }
     }
