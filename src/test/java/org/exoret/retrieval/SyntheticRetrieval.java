@@ -56,6 +56,18 @@ final class SyntheticRetrieval {
      * @return the retrieval configuration file
      */
     static Path write(Path folder, int numit, String extraMcmc) throws IOException {
+        return write(folder, numit, extraMcmc, "model = rt", "-5 -2 -1.3 0 0.5 -7 -7 -7", "1 2 1.3 1 1.3 5.5 5.5 5.5");
+    }
+
+    /**
+     * As {@link #write(Path, int, String)} with a chosen forward model and prior box.
+     *
+     * @param modelLines the [retrieval] lines choosing the model, e.g. {@code "model = surrogate\nbundle = b"}
+     * @param pmin lower prior bounds, space separated
+     * @param pmax upper prior bounds
+     */
+    static Path write(Path folder, int numit, String extraMcmc, String modelLines, String pmin, String pmax)
+            throws IOException {
         Path kit = DataRoot.fromEnvironment().path();
         String rt = String.join("\n",
                 "[rt]",
@@ -101,11 +113,11 @@ final class SyntheticRetrieval {
             step.append(f ? " 0.1" : " 0");
         }
         String retrieval = String.join("\n",
-                "[retrieval]", "name = synthetic", "model = rt", "rtconfig = rt.cfg", "output = out",
+                "[retrieval]", "name = synthetic", modelLines, "rtconfig = rt.cfg", "output = out",
                 "[MCMC]",
                 "params = " + join(TRUTH),
-                "pmin = -5 -2 -1.3 0 0.5 -7 -7 -7",
-                "pmax = 1 2 1.3 1 1.3 5.5 5.5 5.5",
+                "pmin = " + pmin,
+                "pmax = " + pmax,
                 "stepsize =" + step,
                 "numit = " + numit, "nchains = 10", "burnin = 100", "thinning = 1", "walk = snooker", "seed = 7",
                 extraMcmc, "");

@@ -1,0 +1,70 @@
+package org.exoret.retrieval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.exoret.cli.ExoretCommand;
+import org.exoret.posterior.ComparisonOptions;
+import org.exoret.posterior.ParameterComparison;
+import org.exoret.posterior.PosteriorComparison;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The method in miniature, through the command line a user runs: generate RT spectra, train a surrogate, retrieve
+ * with both forward models, and compare the posteriors with the Bhattacharyya coefficient against its noise floor.
+ * The fast counterpart of the HD 189733 b reproducibility benchmark.
+ */
+class SurrogateFidelityTest {
+
+    /** Training box: narrow around the truth for the fixed parameters, wide for the free ones. */
+    private static final String LOWER = "-1.55 -0.65 0.25 0.35 0.75 -1.0 -2.5 -1.05";
+    private static final String UPPER = "-1.45 -0.55 0.35 0.45 1.15 2.5 1.0 -0.95";
+    /** Bhattacharyya coefficients may fall below their noise floor by this much (surrogate error + MC noise). */
+    private static final double BC_TOLERANCE = 0.03;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void surrogatePosteriorMatchesRtPosterior() throws IOException {
+        Path rtDir = Files.createDirectories(dir.resolve("rt"));
+        Path rtCfg = SyntheticRetrieval.write(rtDir, 12000, "", "model = rt", LOWER, UPPER);
+        String[] names = {"log10_kappa", "log10_gamma1", "log10_gamma2", "alpha", "beta", "log10_scale_H2O",
+            "log10_scale_CO2", "log10_scale_CH4"};
+        String[] lo = LOWER.split(" ");
+        String[] hi = UPPER.split(" ");
+        List<String> generate = new ArrayList<>(List.of("generate", "--config", rtDir.resolve("rt.cfg").toString(),
+                "--out", dir.resolve("set").toString(), "--samples", "2500", "--seed", "3", "--chunk-size", "500"));
+        for (int j = 0; j < names.length; j++) {
+            generate.add("--range");
+            generate.add(names[j] + "=" + lo[j] + ":" + hi[j]);
+        }
+        assertEquals(0, ExoretCommand.execute(generate.toArray(String[]::new)));
+        Path bundle = dir.resolve("bundle");
+        assertEquals(0, ExoretCommand.execute("train", "--data", dir.resolve("set").toString(), "--out", bundle.toString(),
+                "--config", rtDir.resolve("rt.cfg").toString(), "--architecture", "dense", "--hidden", "128,128",
+                "--epochs", "40", "--patience", "8", "--seed", "5", "--plots", "0"));
+
+        Path surDir = Files.createDirectories(dir.resolve("surrogate"));
+        Path surCfg = SyntheticRetrieval.write(surDir, 12000, "",
+                "model = surrogate\nbundle = " + bundle, LOWER, UPPER);
+        RetrievalResult rt = Retrieval.builder(RetrievalConfig.read(rtCfg)).optWriteOutputs(false).build().run();
+        RetrievalResult sur = Retrieval.builder(RetrievalConfig.read(surCfg)).optWriteOutputs(false).build().run();
+        PosteriorComparison c = PosteriorComparison.compare(sur.posterior(), rt.posterior(),
+                ComparisonOptions.defaults().withNames("surrogate", "rt"));
+        for (ParameterComparison p : c.parameters()) {
+            assertTrue(p.bc() >= p.noiseFloor() - BC_TOLERANCE, String.format(Locale.ROOT,
+                    "%s: BC %.4f below its noise floor %.4f by more than %.2f%n%s", p.name(), p.bc(), p.noiseFloor(),
+                    BC_TOLERANCE, c.toText()));
+        }
+        assertTrue(sur.secondsPerChainIteration() < rt.secondsPerChainIteration(),
+                "the surrogate must be cheaper per chain-iteration than the RT it replaces");
+    }
+}
