@@ -1,0 +1,225 @@
+package org.exoret.retrieval;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.reflect.TypeToken;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.exoret.bench.MachineInfo;
+import org.exoret.cli.ExoretCommand;
+import org.exoret.posterior.ComparisonOptions;
+import org.exoret.posterior.Mc3Npz;
+import org.exoret.posterior.ParameterComparison;
+import org.exoret.posterior.Posterior;
+import org.exoret.posterior.PosteriorComparison;
+import org.exoret.posterior.PosteriorExtras;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reproducibility benchmarks of Himes et al. (2022, PSJ 3, 91) on HD 189733 b: posterior fidelity of the surrogate
+ * against the RT reference, speed per chain, and the pipeline end to end. Run with {@code mvn verify -Preproducibility}.
+ * Each writes its figures into {@code benchmarks/results/reproduction.json} and a Markdown table, and fails when a
+ * figure regresses past the stated tolerance of the committed result.
+ */
+@Tag("reproducibility")
+class HimesReproductionBenchmarkTest {
+
+    private static final Path RESULTS = Path.of("benchmarks/results");
+    private static final Path JSON = RESULTS.resolve("reproduction.json");
+    private static final Path REFERENCE_1 = Path.of("data/reference/hd189733b_rt_seed1.npz");
+    private static final Path REFERENCE_2 = Path.of("data/reference/hd189733b_rt_seed2.npz");
+    private static final Path DEMO = Path.of("data/hd189733b_demo.cfg");
+    /** A new mean or minimum BC may fall this far below the committed one before the benchmark fails. */
+    private static final double BC_REGRESSION = 0.01;
+    /** A new speed-up may fall to this fraction of the committed one (noisy shared machines) before failing. */
+    private static final double SPEED_REGRESSION = 0.5;
+    /** End-to-end wall time may grow by this factor before failing. */
+    private static final double TIME_REGRESSION = 2.0;
+
+    @Test
+    void posteriorFidelity() throws IOException {
+        Map<String, Object> committed = readJson();
+        Path work = Files.createDirectories(Path.of("target/reproduction"));
+        RetrievalConfig demo = RetrievalConfig.read(withOutput(DEMO, work.resolve("demo.cfg"), work.resolve("surrogate")));
+        RetrievalResult surrogate = Retrieval.run(demo);
+        Posterior rt1 = Mc3Npz.read(REFERENCE_1);
+        Posterior rt2 = Mc3Npz.read(REFERENCE_2);
+        PosteriorComparison fidelity = PosteriorComparison.compare(surrogate.posterior(), rt1,
+                ComparisonOptions.defaults().withNames("surrogate", "rt seed 1"));
+        PosteriorComparison floor = PosteriorComparison.compare(rt2, rt1,
+                ComparisonOptions.defaults().withNames("rt seed 2", "rt seed 1"));
+        Map<String, Double> bc = new LinkedHashMap<>();
+        Map<String, Double> bcFloor = new LinkedHashMap<>();
+        StringBuilder md = new StringBuilder("| parameter | BC surrogate vs RT | BC RT vs RT (noise floor) | "
+                + "estimated floor (split halves) |\n|---|---|---|---|\n");
+        for (int j = 0; j < fidelity.parameters().size(); j++) {
+            ParameterComparison p = fidelity.parameters().get(j);
+            ParameterComparison f = floor.parameters().get(j);
+            bc.put(p.name(), p.bc());
+            bcFloor.put(p.name(), f.bc());
+            md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f |%n", p.name(), p.bc(), f.bc(), p.noiseFloor()));
+        }
+        double essMin = Math.min(min(surrogate.samples().essBulk()), Math.min(minEss(REFERENCE_1), minEss(REFERENCE_2)));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("bc", bc);
+        figures.put("bc_floor", bcFloor);
+        figures.put("bc_min", fidelity.minBc());
+        figures.put("bc_mean", fidelity.meanBc());
+        figures.put("bc_floor_mean", floor.meanBc());
+        figures.put("ess_min", essMin);
+        md.append(String.format(Locale.ROOT, "%nMean BC %.4f (paper: 0.9925), minimum %.4f (paper: 0.9843); RT-vs-RT mean"
+                + " %.4f; smallest bulk ESS %.0f.%n", fidelity.meanBc(), fidelity.minBc(), floor.meanBc(), essMin));
+        writeResults("Posterior fidelity", md.toString(), figures, "surrogate: " + DEMO + "; references: "
+                + REFERENCE_1 + ", " + REFERENCE_2);
+        if (committed.get("bc_mean") instanceof Number old) {
+            assertTrue(fidelity.meanBc() >= old.doubleValue() - BC_REGRESSION,
+                    "mean BC " + fidelity.meanBc() + " regressed from the committed " + old);
+        }
+        if (committed.get("bc_min") instanceof Number old) {
+            assertTrue(fidelity.minBc() >= old.doubleValue() - BC_REGRESSION,
+                    "minimum BC " + fidelity.minBc() + " regressed from the committed " + old);
+        }
+    }
+
+    @Test
+    void speedPerChain() throws IOException {
+        Map<String, Object> committed = readJson();
+        Path work = Files.createDirectories(Path.of("target/reproduction"));
+        Path rtCfg = shortened(Path.of("data/reference/hd189733b_rt_seed1.cfg"), work.resolve("speed_rt.cfg"),
+                work.resolve("speed_rt"), 500, 0);
+        Path surCfg = shortened(DEMO, work.resolve("speed_surrogate.cfg"), work.resolve("speed_surrogate"), 100_000, 0);
+        RetrievalResult rt = Retrieval.builder(RetrievalConfig.read(rtCfg)).optWriteOutputs(false).build().run();
+        RetrievalResult sur = Retrieval.builder(RetrievalConfig.read(surCfg)).optWriteOutputs(false).build().run();
+        double speedup = rt.secondsPerChainIteration() / sur.secondsPerChainIteration();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("speedup_per_chain_cpu", speedup);
+        figures.put("rt_ms_per_chain_iteration", 1e3 * rt.secondsPerChainIteration());
+        figures.put("surrogate_us_per_chain_iteration", 1e6 * sur.secondsPerChainIteration());
+        String md = String.format(Locale.ROOT, "| forward model | time per chain-iteration |%n|---|---|%n| RT reference | %.3f ms |"
+                + "%n| surrogate (fused) | %.2f µs |%n%nSpeed-up per chain on CPU: **%.0f×** (paper: ~9× against BART).%n",
+                1e3 * rt.secondsPerChainIteration(), 1e6 * sur.secondsPerChainIteration(), speedup);
+        writeResults("Speed per chain (CPU)", md, figures, "10 chains; RT numit 500, surrogate numit 100000; same JVM");
+        if (committed.get("speedup_per_chain_cpu") instanceof Number old) {
+            assertTrue(speedup >= SPEED_REGRESSION * old.doubleValue(), "speed-up " + speedup + " regressed from " + old);
+        }
+    }
+
+    @Test
+    void endToEnd() throws IOException {
+        Map<String, Object> committed = readJson();
+        int samples = Integer.getInteger("exoret.e2e.samples", 4000);
+        int epochs = Integer.getInteger("exoret.e2e.epochs", 20);
+        int rtNumit = Integer.getInteger("exoret.e2e.rtNumit", 20_000);
+        int surNumit = Integer.getInteger("exoret.e2e.surrogateNumit", 200_000);
+        Path work = Files.createDirectories(Path.of("target/reproduction/e2e"));
+        long start = System.nanoTime();
+        List<String> generate = new ArrayList<>(List.of("generate", "--config", "data/hd189733b_retrieval_rt.cfg",
+                "--out", work.resolve("set").toString(), "--samples", Integer.toString(samples), "--seed", "11"));
+        String[][] box = {{"log10_kappa", "-5:1"}, {"log10_gamma1", "-2:2"}, {"log10_gamma2", "-1.3:1.3"}, {"alpha", "0:1"},
+            {"beta", "0.5:1.3"}, {"log10_scale_H2O", "-5.1:5.5"}, {"log10_scale_CO2", "-5.1:5.5"},
+            {"log10_scale_CO", "-5.1:5.5"}, {"log10_scale_CH4", "-5.1:5.5"}};
+        for (String[] b : box) {
+            generate.add("--range");
+            generate.add(b[0] + "=" + b[1]);
+        }
+        assertTrue(ExoretCommand.execute(generate.toArray(String[]::new)) == 0, "generate");
+        Path bundle = work.resolve("bundle");
+        assertTrue(ExoretCommand.execute("train", "--data", work.resolve("set").toString(), "--out", bundle.toString(),
+                "--config", "data/hd189733b_retrieval_rt.cfg", "--epochs", Integer.toString(epochs), "--seed", "11",
+                "--plots", "0") == 0, "train");
+        Path rtCfg = shortened(Path.of("data/reference/hd189733b_rt_seed1.cfg"), work.resolve("rt.cfg"), work.resolve("rt"),
+                rtNumit, rtNumit / 40);
+        Path surCfg = Files.writeString(work.resolve("surrogate.cfg"), Files.readString(
+                shortened(DEMO, work.resolve("s.cfg"), work.resolve("surrogate"), surNumit, surNumit / 40))
+                .replace("bundle    = ../models/hd189733b", "bundle    = " + bundle.toAbsolutePath())
+                .replace("reference = reference/hd189733b_rt_seed1.npz", ""));
+        Retrieval.run(RetrievalConfig.read(rtCfg));
+        Retrieval.run(RetrievalConfig.read(surCfg));
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("end_to_end_seconds", seconds);
+        figures.put("end_to_end_configuration", Map.of("samples", samples, "epochs", epochs, "rt_numit", rtNumit,
+                "surrogate_numit", surNumit));
+        writeResults("End to end", String.format(Locale.ROOT, "Generation of %d RT spectra + training (%d epochs) + RT retrieval"
+                + " (numit %d) + surrogate retrieval (numit %d): **%.0f s** wall time.%n", samples, epochs, rtNumit, surNumit,
+                seconds), figures, "-Dexoret.e2e.samples/epochs/rtNumit/surrogateNumit scale the run");
+        if (committed.get("end_to_end_seconds") instanceof Number old) {
+            assertTrue(seconds <= TIME_REGRESSION * old.doubleValue(), "end to end " + seconds + " s regressed from " + old);
+        }
+    }
+
+    /** Copies a retrieval configuration with another output folder (paths made absolute). */
+    private static Path withOutput(Path config, Path copy, Path output) throws IOException {
+        return shortened(config, copy, output, -1, -1);
+    }
+
+    /** Copies a retrieval configuration with another output folder, numit and burn-in (−1 keeps them). */
+    private static Path shortened(Path config, Path copy, Path output, int numit, int burnin) throws IOException {
+        Path base = config.toAbsolutePath().getParent();
+        StringBuilder out = new StringBuilder();
+        for (String line : Files.readAllLines(config)) {
+            String key = line.contains("=") ? line.substring(0, line.indexOf('=')).strip() : "";
+            switch (key) {
+                case "output" -> line = "output = " + output.toAbsolutePath();
+                case "rtconfig", "bundle", "reference" -> line = key + " = "
+                        + base.resolve(line.substring(line.indexOf('=') + 1).strip()).normalize();
+                case "numit" -> line = numit < 0 ? line : "numit = " + numit;
+                case "burnin" -> line = burnin < 0 ? line : "burnin = " + burnin;
+                case "checkpoint_every" -> line = numit < 0 ? line : "";
+                default -> { }
+            }
+            out.append(line).append('\n');
+        }
+        return Files.writeString(copy, out);
+    }
+
+    private static double min(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            m = Math.min(m, x);
+        }
+        return m;
+    }
+
+    private static double minEss(Path npz) {
+        PosteriorExtras extras = Mc3Npz.readExtras(npz);
+        return extras.effectiveSampleSize() == null ? Double.NaN : min(extras.effectiveSampleSize());
+    }
+
+    private static Map<String, Object> readJson() throws IOException {
+        if (!Files.exists(JSON)) {
+            return new LinkedHashMap<>();
+        }
+        Map<String, Object> m = new Gson().fromJson(Files.readString(JSON), new TypeToken<LinkedHashMap<String, Object>>() { }.getType());
+        return m == null ? new LinkedHashMap<>() : m;
+    }
+
+    /** Merges figures into reproduction.json and rewrites the section of reproduction.md. */
+    @SuppressWarnings("unchecked")
+    private static synchronized void writeResults(String section, String markdown, Map<String, Object> figures,
+            String configuration) throws IOException {
+        Files.createDirectories(RESULTS);
+        Map<String, Object> json = readJson();
+        json.putAll(figures);
+        json.put("machine", MachineInfo.describe());
+        Map<String, Object> configurations = json.get("configurations") instanceof Map<?, ?> c
+                ? new LinkedHashMap<>((Map<String, Object>) c) : new LinkedHashMap<>();
+        configurations.put(section, configuration);
+        json.put("configurations", configurations);
+        Files.writeString(JSON, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(json));
+        Path md = RESULTS.resolve("reproduction-" + section.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-") + ".md");
+        Map<String, Object> machine = MachineInfo.describe();
+        Files.writeString(md, "# " + section + "\n\n" + markdown + "\nConfiguration: " + configuration + "\n\nMachine: "
+                + machine.get("cores") + " cores, " + machine.get("cpu_model") + ", " + machine.get("java") + "; date "
+                + machine.get("date_utc") + ". Run: `mvn -B verify -Preproducibility -Dtest=HimesReproductionBenchmarkTest`.\n");
+    }
+}
