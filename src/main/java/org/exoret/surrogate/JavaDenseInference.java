@@ -4,10 +4,11 @@ import org.apache.commons.math3.special.Erf;
 
 /**
  * A dense network evaluated with plain float loops on the Java side: for the few small layers of a fused surrogate,
- * a batch of ten costs less this way than the per-operator JNI calls of the native engine. Each layer is
+ * a single row costs less this way than the per-operator JNI calls of the native engine (measured crossover in
+ * benchmarks/results/surrogate.md). Each layer is
  * {@code y = W·x + b} accumulated in float32 as the native engine does (summation order differs, so results agree
  * to float32 rounding, not bit for bit), the hidden ones followed by the activation. Immutable and thread-safe
- * (scratch buffers are per call).
+ * (buffers are per call).
  */
 final class JavaDenseInference {
 
@@ -60,40 +61,34 @@ final class JavaDenseInference {
      * @return n × outputs, row-major
      */
     float[] forward(float[] x, int n) {
-        int outs = outputCount();
-        float[] result = new float[n * outs];
-        int widest = 0;
-        for (float[] b : bias) {
-            widest = Math.max(widest, b.length);
-        }
-        float[] a = new float[Math.max(widest, inputs[0])];
-        float[] b = new float[widest];
-        for (int r = 0; r < n; r++) {
-            System.arraycopy(x, r * inputs[0], a, 0, inputs[0]);
-            for (int l = 0; l < weightT.length; l++) {
-                int in = inputs[l];
-                int out = bias[l].length;
-                float[] w = weightT[l];
-                System.arraycopy(bias[l], 0, b, 0, out);
-                for (int i = 0; i < in; i++) {
-                    float xi = a[i];
+        float[] a = x;
+        for (int l = 0; l < weightT.length; l++) {
+            int in = inputs[l];
+            int out = bias[l].length;
+            float[] w = weightT[l];
+            float[] b = new float[n * out];
+            for (int r = 0; r < n; r++) {
+                System.arraycopy(bias[l], 0, b, r * out, out);
+            }
+            // weight row i is reused for every row of the batch while it sits in L1
+            for (int i = 0; i < in; i++) {
+                int wi = i * out;
+                for (int r = 0; r < n; r++) {
+                    float xi = a[r * in + i];
                     if (xi != 0f) {
-                        int row = i * out;
+                        int br = r * out;
                         for (int k = 0; k < out; k++) {
-                            b[k] += w[row + k] * xi;
+                            b[br + k] += w[wi + k] * xi;
                         }
                     }
                 }
-                if (l < weightT.length - 1) {
-                    activate(b, out);
-                }
-                float[] swap = a;
-                a = b;
-                b = swap;
             }
-            System.arraycopy(a, 0, result, r * outs, outs);
+            if (l < weightT.length - 1) {
+                activate(b, n * out);
+            }
+            a = b;
         }
-        return result;
+        return a;
     }
 
     private void activate(float[] v, int n) {

@@ -41,9 +41,19 @@ import org.exoret.forward.ForwardResult;
  */
 public final class SurrogateForwardModel implements ForwardModel {
 
+    /**
+     * Below this many rows per call, {@link Inference#AUTO} computes fused band depths on the Java side: measured on
+     * the 9-parameter, 79-band HD 189733 b bundle (dense 256×3), the Java path wins at one row and single-threaded
+     * native PyTorch from ten rows on (benchmarks/results/surrogate.md).
+     */
+    public static final int JAVA_ROW_LIMIT = 4;
+
     /** Where fused band depths are computed. */
     public enum Inference {
-        /** {@link #JAVA} where it applies (CPU, dense network, band fusion), else {@link #NATIVE}. */
+        /**
+         * {@link #JAVA} for calls of fewer than {@link #JAVA_ROW_LIMIT} rows where it applies (CPU, dense network,
+         * band fusion), else {@link #NATIVE}.
+         */
         AUTO,
         /** The DJL engine (PyTorch), on the model's device. */
         NATIVE,
@@ -59,6 +69,7 @@ public final class SurrogateForwardModel implements ForwardModel {
     private final NDArray fusedWeight;
     private final NDArray fusedBias;
     private final JavaDenseInference javaFused;
+    private final int javaRowLimit;
     private final AffineScaling in;
     private final AffineScaling out;
     private final double[] lower;
@@ -67,7 +78,7 @@ public final class SurrogateForwardModel implements ForwardModel {
     private boolean closed;
 
     private SurrogateForwardModel(BundleDescriptor descriptor, BandProjection projection, Model model, boolean fuse,
-                                  boolean java) {
+                                  Inference inference) {
         this.descriptor = descriptor;
         this.projection = projection;
         this.model = model;
@@ -79,6 +90,7 @@ public final class SurrogateForwardModel implements ForwardModel {
         ((SequentialBlock) model.getBlock()).getChildren().values().forEach(blocks::add);
         this.last = blocks.remove(blocks.size() - 1);
         this.hidden = List.copyOf(blocks);
+        this.javaRowLimit = inference == Inference.JAVA ? Integer.MAX_VALUE : JAVA_ROW_LIMIT;
         if (fuse) {
             float[][] fused = fuse();
             int bands = projection.bandCount();
@@ -86,7 +98,7 @@ public final class SurrogateForwardModel implements ForwardModel {
             NDManager m = model.getNDManager();
             fusedWeight = m.create(fused[0], new Shape(h, bands));
             fusedBias = m.create(fused[1], new Shape(bands));
-            javaFused = java ? javaInference(fused[0], fused[1], h) : null;
+            javaFused = inference == Inference.NATIVE ? null : javaInference(fused[0], fused[1], h);
         } else {
             fusedWeight = null;
             fusedBias = null;
@@ -186,7 +198,7 @@ public final class SurrogateForwardModel implements ForwardModel {
                     + " needs the CPU, a dense network and band fusion (device " + device + ", "
                     + d.architecture().describe() + ", fuse " + fuse + "); use the native inference path");
         }
-        boolean java = inference == Inference.JAVA || inference == Inference.AUTO && javaApplies;
+        Inference chosen = inference == Inference.AUTO && !javaApplies ? Inference.NATIVE : inference;
         Path params = bundle.resolve(d.modelName() + "-0000.params");
         if (!Files.isRegularFile(params)) {
             throw new ExoretException(ExoretException.Kind.MISSING_FILE, "bundle " + bundle + " lacks its network "
@@ -196,7 +208,7 @@ public final class SurrogateForwardModel implements ForwardModel {
         try {
             model.setBlock(d.architecture().build(w));
             model.load(bundle, d.modelName());
-            return new SurrogateForwardModel(d, projection, model, fuse, java);
+            return new SurrogateForwardModel(d, projection, model, fuse, chosen);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             if (e instanceof ExoretException ee) {
@@ -244,7 +256,8 @@ public final class SurrogateForwardModel implements ForwardModel {
         return descriptor;
     }
 
-    /** @return whether fused band depths are computed on the Java side ({@link Inference#JAVA}) */
+    /** @return whether fused band depths may be computed on the Java side (always with {@link Inference#JAVA},
+     *     below {@link #JAVA_ROW_LIMIT} rows with {@link Inference#AUTO}) */
     public boolean javaInference() {
         return javaFused != null;
     }
@@ -333,7 +346,7 @@ public final class SurrogateForwardModel implements ForwardModel {
             if (closed) {
                 throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "the surrogate forward model is closed");
             }
-            if (!withSpectra && javaFused != null) {
+            if (!withSpectra && javaFused != null && n < javaRowLimit) {
                 scatter(javaFused.forward(x, n), n, rows, depth);
                 return ForwardResult.of(depth, spectra, rejection);
             }
