@@ -36,6 +36,8 @@ import picocli.CommandLine.Option;
         description = "Generate (or resume) a training set of RT spectra; see docs/surrogate.md.")
 final class GenerateCommand implements Callable<Integer> {
 
+    private static final int SHOWN_REASONS = 5;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -96,7 +98,13 @@ final class GenerateCommand implements Callable<Integer> {
         }
         pw.printf("training set %s: %d of %d samples accepted; %d chunks written, %d reused%n", out,
                 report.accepted(), report.sampleCount(), report.chunksWritten(), report.chunksReused());
-        report.rejections().forEach((reason, n) -> pw.printf("  rejected %d: %s%n", n, reason));
+        // reasons carry the offending values, so most are distinct: show a few, count the rest
+        long rejected = report.rejections().values().stream().mapToLong(Long::longValue).sum();
+        report.rejections().entrySet().stream().limit(SHOWN_REASONS)
+                .forEach(e -> pw.printf("  rejected %d: %s%n", e.getValue(), e.getKey()));
+        if (report.rejections().size() > SHOWN_REASONS) {
+            pw.printf("  ... %d rejected samples in all, %d distinct reasons%n", rejected, report.rejections().size());
+        }
         pw.flush();
         return 0;
     }
