@@ -23,6 +23,8 @@ import org.exoret.dataset.GenerationPlan;
 import org.exoret.dataset.GenerationReport;
 import org.exoret.dataset.ParameterSpace;
 import org.exoret.dataset.TrainingSetGenerator;
+import org.exoret.mcmc.Prior;
+import org.exoret.retrieval.RetrievalConfig;
 import org.exoret.rt.RtConfig;
 import org.exoret.rt.RtForwardModel;
 import picocli.CommandLine;
@@ -34,6 +36,8 @@ import picocli.CommandLine.Option;
         description = "Generate (or resume) a training set of RT spectra; see docs/surrogate.md.")
 final class GenerateCommand implements Callable<Integer> {
 
+    private static final int SHOWN_REASONS = 5;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -43,8 +47,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--section", description = "INI section (default: ${DEFAULT-VALUE})")
     String section = "rt";
 
-    @Option(names = "--range", required = true, description = "NAME=LOW:HIGH, once per free parameter of the configuration")
-    List<String> ranges;
+    @Option(names = "--range", description = "NAME=LOW:HIGH for a free parameter of the configuration; overrides --priors")
+    List<String> ranges = List.of();
+
+    @Option(names = "--priors", description = "retrieval configuration whose uniform priors (pmin, pmax) give the ranges")
+    Path priors;
 
     @Option(names = "--samples", required = true, description = "design samples to draw (accepted plus rejected)")
     long samples;
@@ -72,7 +79,8 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter pw = spec.commandLine().getOut();
         RtConfig cfg = RtConfig.fromIni(IniFile.read(config), section);
         RtForwardModel model = RtForwardModel.fromConfig(cfg, DataRoot.fromEnvironment());
-        ParameterSpace space = space(model.parameterNames(), ranges);
+        ParameterSpace space = space(model.parameterNames(), ranges,
+                priors == null ? null : RetrievalConfig.read(priors).parameters());
         GenerationPlan plan = new GenerationPlan(samples, seed, Design.parse(design), chunkSize, batch, threads);
         GenerationReport report;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("generate").setInitialMax(samples).build()) {
@@ -90,12 +98,26 @@ final class GenerateCommand implements Callable<Integer> {
         }
         pw.printf("training set %s: %d of %d samples accepted; %d chunks written, %d reused%n", out,
                 report.accepted(), report.sampleCount(), report.chunksWritten(), report.chunksReused());
-        report.rejections().forEach((reason, n) -> pw.printf("  rejected %d: %s%n", n, reason));
+        // reasons carry the offending values, so most are distinct: show a few, count the rest
+        long rejected = report.rejections().values().stream().mapToLong(Long::longValue).sum();
+        report.rejections().entrySet().stream().limit(SHOWN_REASONS)
+                .forEach(e -> pw.printf("  rejected %d: %s%n", e.getValue(), e.getKey()));
+        if (report.rejections().size() > SHOWN_REASONS) {
+            pw.printf("  ... %d rejected samples in all, %d distinct reasons%n", rejected, report.rejections().size());
+        }
         pw.flush();
         return 0;
     }
 
-    static ParameterSpace space(List<String> names, List<String> ranges) {
+    /**
+     * The sampled box: each free parameter's {@code --range}, else the uniform prior bounds (pmin, pmax) of the
+     * retrieval configuration.
+     *
+     * @param names the forward model's free parameters, in order
+     * @param ranges {@code NAME=LOW:HIGH} entries
+     * @param priors the retrieval's parameters, or {@code null}
+     */
+    static ParameterSpace space(List<String> names, List<String> ranges, org.exoret.mcmc.ParameterSpace priors) {
         Map<String, double[]> given = new LinkedHashMap<>();
         for (String r : ranges) {
             String[] kv = r.split("=", 2);
@@ -103,25 +125,60 @@ final class GenerateCommand implements Callable<Integer> {
             if (lh.length != 2) {
                 throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "--range " + r + " is not NAME=LOW:HIGH");
             }
+            String name = kv[0].trim();
+            if (!names.contains(name)) {
+                throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "--range " + r + ": '" + name
+                        + "' is not a free parameter of the configuration; those are " + names);
+            }
+            if (given.containsKey(name)) {
+                throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "--range gives " + name + " twice");
+            }
             try {
-                given.put(kv[0].trim(), new double[] {Double.parseDouble(lh[0]), Double.parseDouble(lh[1])});
+                given.put(name, new double[] {Double.parseDouble(lh[0]), Double.parseDouble(lh[1])});
             } catch (NumberFormatException e) {
                 throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "--range " + r + ": bounds are not numbers", e);
             }
         }
-        if (!new java.util.HashSet<>(names).equals(given.keySet())) {
-            throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "--range must give each free parameter "
-                    + names + " exactly once; got " + given.keySet());
-        }
         double[] lo = new double[names.size()];
         double[] hi = new double[names.size()];
         List<String> units = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (int k = 0; k < names.size(); k++) {
-            lo[k] = given.get(names.get(k))[0];
-            hi[k] = given.get(names.get(k))[1];
-            units.add("");
+            String name = names.get(k);
+            String unit = unit(name);
+            double[] box = given.get(name);
+            if (box == null && priors != null) {
+                org.exoret.mcmc.Parameter prior = priors.parameters().stream().filter(q -> q.name().equals(name))
+                        .findFirst().orElse(null);
+                if (prior != null && prior.prior() instanceof Prior.Uniform u) {
+                    box = new double[] {u.min(), u.max()};
+                    unit = prior.unit().isEmpty() ? unit : prior.unit();
+                } else if (prior != null) {
+                    throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "the retrieval's prior of " + name
+                            + " is " + prior.prior() + ", not uniform; give --range " + name + "=LOW:HIGH");
+                }
+            }
+            if (box == null) {
+                missing.add(name);
+                continue;
+            }
+            lo[k] = box[0];
+            hi[k] = box[1];
+            units.add(unit);
+        }
+        if (!missing.isEmpty()) {
+            throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "no sampling range for " + missing
+                    + "; give --range NAME=LOW:HIGH for each, or --priors RETRIEVAL.cfg for pmin/pmax");
         }
         return new ParameterSpace(names, units, lo, hi);
+    }
+
+    /** Unit of an RT parameter: logarithms of scale factors and T(p) coefficients are in dex. */
+    static String unit(String name) {
+        if (name.equals("log10_kappa")) {
+            return "dex (cm2 g-1)";
+        }
+        return name.startsWith("log10_") ? "dex" : "dimensionless";
     }
 
     static String sha256(Path file) {

@@ -46,8 +46,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--architecture", description = "dense or conv (default: ${DEFAULT-VALUE})")
     String architecture = "dense";
 
-    @Option(names = "--hidden", split = ",", description = "hidden dense widths (default: 256,256,256)")
-    List<Integer> hidden = List.of(256, 256, 256);
+    @Option(names = "--hidden", split = ",", description = "hidden dense widths (default: 512,512,512,512, "
+            + "chosen in benchmarks/results/surrogate-architectures.md)")
+    List<Integer> hidden = TrainingOptions.DEFAULT_ARCHITECTURE.hiddenWidths();
 
     @Option(names = "--activation", description = "relu, leaky_relu, tanh, gelu (default: ${DEFAULT-VALUE})")
     String activation = "relu";

@@ -31,10 +31,35 @@ import org.exoret.forward.ForwardResult;
  * into one bands × hidden layer: {@code d = (P·diag(a)·W)·h + P·(a∘c + b)} (computed once, in double precision).
  * {@link #evaluate} then never forms the spectrum; {@link #evaluateWithSpectra} always uses the unfused path.
  *
+ * <p><b>Inference path.</b> With {@link Inference#JAVA} the fused band depths of a dense network are computed by
+ * plain float loops on the Java side, which at the batch sizes of a sampler (one row per chain, ~10) is cheaper than
+ * the native engine's per-operator JNI calls (measured by {@code exoret bench surrogate}); the native path stays for
+ * spectra, conv networks and GPUs. Both agree to float32 rounding.
+ *
  * <p>Rows outside the training box are rejected (the network would extrapolate). Thread-safe; {@link #close()} is
  * idempotent and waits for running evaluations.
  */
 public final class SurrogateForwardModel implements ForwardModel {
+
+    /**
+     * Below this many rows per call, {@link Inference#AUTO} computes fused band depths on the Java side: measured on
+     * the 9-parameter, 79-band HD 189733 b bundle (dense 256×3), the Java path wins at one row and single-threaded
+     * native PyTorch from ten rows on (benchmarks/results/surrogate.md).
+     */
+    public static final int JAVA_ROW_LIMIT = 4;
+
+    /** Where fused band depths are computed. */
+    public enum Inference {
+        /**
+         * {@link #JAVA} for calls of fewer than {@link #JAVA_ROW_LIMIT} rows where it applies (CPU, dense network,
+         * band fusion), else {@link #NATIVE}.
+         */
+        AUTO,
+        /** The DJL engine (PyTorch), on the model's device. */
+        NATIVE,
+        /** Float loops on the Java side; needs the CPU, a dense network and band fusion. */
+        JAVA
+    }
 
     private final BundleDescriptor descriptor;
     private final BandProjection projection;
@@ -43,6 +68,8 @@ public final class SurrogateForwardModel implements ForwardModel {
     private final Block last;
     private final NDArray fusedWeight;
     private final NDArray fusedBias;
+    private final JavaDenseInference javaFused;
+    private final int javaRowLimit;
     private final AffineScaling in;
     private final AffineScaling out;
     private final double[] lower;
@@ -50,7 +77,8 @@ public final class SurrogateForwardModel implements ForwardModel {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private boolean closed;
 
-    private SurrogateForwardModel(BundleDescriptor descriptor, BandProjection projection, Model model, boolean fuse) {
+    private SurrogateForwardModel(BundleDescriptor descriptor, BandProjection projection, Model model, boolean fuse,
+                                  Inference inference) {
         this.descriptor = descriptor;
         this.projection = projection;
         this.model = model;
@@ -62,14 +90,43 @@ public final class SurrogateForwardModel implements ForwardModel {
         ((SequentialBlock) model.getBlock()).getChildren().values().forEach(blocks::add);
         this.last = blocks.remove(blocks.size() - 1);
         this.hidden = List.copyOf(blocks);
+        this.javaRowLimit = inference == Inference.JAVA ? Integer.MAX_VALUE : JAVA_ROW_LIMIT;
         if (fuse) {
-            NDArray[] fused = fuse(model.getNDManager());
-            fusedWeight = fused[0];
-            fusedBias = fused[1];
+            float[][] fused = fuse();
+            int bands = projection.bandCount();
+            int h = fused[0].length / bands;
+            NDManager m = model.getNDManager();
+            fusedWeight = m.create(fused[0], new Shape(h, bands));
+            fusedBias = m.create(fused[1], new Shape(bands));
+            javaFused = inference == Inference.NATIVE ? null : javaInference(fused[0], fused[1], h);
         } else {
             fusedWeight = null;
             fusedBias = null;
+            javaFused = null;
         }
+    }
+
+    /** The hidden Linear layers as read from the network, then the fused bands × hidden layer. */
+    private JavaDenseInference javaInference(float[] fusedT, float[] fusedC, int h) {
+        List<float[]> weights = new ArrayList<>();
+        List<float[]> biases = new ArrayList<>();
+        for (Block b : hidden) {
+            if (b instanceof ai.djl.nn.core.Linear) {
+                weights.add(b.getParameters().get("weight").getArray().toFloatArray());
+                biases.add(b.getParameters().get("bias").getArray().toFloatArray());
+            }
+        }
+        int bands = fusedC.length;
+        float[] fused = new float[bands * h];
+        for (int k = 0; k < h; k++) {
+            for (int b = 0; b < bands; b++) {
+                fused[b * h + k] = fusedT[k * bands + b];
+            }
+        }
+        weights.add(fused);
+        biases.add(fusedC);
+        return new JavaDenseInference(weights.toArray(float[][]::new), biases.toArray(float[][]::new), in.size(),
+                descriptor.architecture().activation());
     }
 
     /**
@@ -83,7 +140,20 @@ public final class SurrogateForwardModel implements ForwardModel {
      * @return the forward model; close it to release native memory
      */
     public static SurrogateForwardModel open(Path bundle, Device device, boolean fuse) {
-        return open(bundle, StoredBandProjection.read(bundle, BundleDescriptor.read(bundle)), device, fuse);
+        return open(bundle, device, fuse, Inference.AUTO);
+    }
+
+    /**
+     * As {@link #open(Path, Device, boolean)}, choosing the inference path.
+     *
+     * @param bundle the bundle folder
+     * @param device where to run
+     * @param fuse fold de-normalisation and the projection into the last layer
+     * @param inference where fused band depths are computed
+     * @return the forward model; close it to release native memory
+     */
+    public static SurrogateForwardModel open(Path bundle, Device device, boolean fuse, Inference inference) {
+        return open(bundle, StoredBandProjection.read(bundle, BundleDescriptor.read(bundle)), device, fuse, inference);
     }
 
     /**
@@ -96,6 +166,22 @@ public final class SurrogateForwardModel implements ForwardModel {
      * @return the forward model; close it to release native memory
      */
     public static SurrogateForwardModel open(Path bundle, BandProjection projection, Device device, boolean fuse) {
+        return open(bundle, projection, device, fuse, Inference.AUTO);
+    }
+
+    /**
+     * As {@link #open(Path, BandProjection, Device, boolean)}, choosing the inference path.
+     *
+     * @param bundle the bundle folder
+     * @param projection band projection on the bundle's wavenumber grid
+     * @param device where to run
+     * @param fuse fold de-normalisation and the projection into the last layer
+     * @param inference where fused band depths are computed; {@link Inference#JAVA} needs the CPU, a dense network
+     *     and {@code fuse}
+     * @return the forward model; close it to release native memory
+     */
+    public static SurrogateForwardModel open(Path bundle, BandProjection projection, Device device, boolean fuse,
+                                             Inference inference) {
         BundleDescriptor d = BundleDescriptor.read(bundle);
         int w = d.wavenumberPerCm().length;
         if (projection.wavenumberCount() != w) {
@@ -106,6 +192,13 @@ public final class SurrogateForwardModel implements ForwardModel {
             throw new ExoretException(ExoretException.Kind.CONFIGURATION, "bundle " + bundle + " was trained with "
                     + "log10-scaled spectra, which are not linear in the network outputs; open it without band fusion");
         }
+        boolean javaApplies = fuse && d.architecture().kind() == Architecture.Kind.DENSE && Device.Type.CPU.equals(device.getDeviceType());
+        if (inference == Inference.JAVA && !javaApplies) {
+            throw new ExoretException(ExoretException.Kind.CONFIGURATION, "Java-side inference of bundle " + bundle
+                    + " needs the CPU, a dense network and band fusion (device " + device + ", "
+                    + d.architecture().describe() + ", fuse " + fuse + "); use the native inference path");
+        }
+        Inference chosen = inference == Inference.AUTO && !javaApplies ? Inference.NATIVE : inference;
         Path params = bundle.resolve(d.modelName() + "-0000.params");
         if (!Files.isRegularFile(params)) {
             throw new ExoretException(ExoretException.Kind.MISSING_FILE, "bundle " + bundle + " lacks its network "
@@ -115,7 +208,7 @@ public final class SurrogateForwardModel implements ForwardModel {
         try {
             model.setBlock(d.architecture().build(w));
             model.load(bundle, d.modelName());
-            return new SurrogateForwardModel(d, projection, model, fuse);
+            return new SurrogateForwardModel(d, projection, model, fuse, chosen);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             if (e instanceof ExoretException ee) {
@@ -126,7 +219,8 @@ public final class SurrogateForwardModel implements ForwardModel {
         }
     }
 
-    private NDArray[] fuse(NDManager manager) {
+    /** @return the fused weights hidden × bands (row-major) and bias per band, float32 */
+    private float[][] fuse() {
         NDArray weight = last.getParameters().get("weight").getArray();
         NDArray bias = last.getParameters().get("bias").getArray();
         int w = (int) weight.getShape().get(0);
@@ -154,12 +248,18 @@ public final class SurrogateForwardModel implements ForwardModel {
             }
             fusedC[b] = (float) c;
         }
-        return new NDArray[] {manager.create(fusedT, new Shape(h, bands)), manager.create(fusedC, new Shape(bands))};
+        return new float[][] {fusedT, fusedC};
     }
 
     /** @return the bundle's descriptor */
     public BundleDescriptor descriptor() {
         return descriptor;
+    }
+
+    /** @return whether fused band depths may be computed on the Java side (always with {@link Inference#JAVA},
+     *     below {@link #JAVA_ROW_LIMIT} rows with {@link Inference#AUTO}) */
+    public boolean javaInference() {
+        return javaFused != null;
     }
 
     /** @return whether band depths come from the fused last layer */
@@ -246,6 +346,10 @@ public final class SurrogateForwardModel implements ForwardModel {
             if (closed) {
                 throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "the surrogate forward model is closed");
             }
+            if (!withSpectra && javaFused != null && n < javaRowLimit) {
+                scatter(javaFused.forward(x, n), n, rows, depth);
+                return ForwardResult.of(depth, spectra, rejection);
+            }
             try (NDManager m = model.getNDManager().newSubManager()) {
                 ParameterStore store = new ParameterStore(m, false);
                 NDList h = new NDList(m.create(x, new Shape(n, p)));
@@ -253,15 +357,7 @@ public final class SurrogateForwardModel implements ForwardModel {
                     h = b.forward(store, h, false);
                 }
                 if (!withSpectra && fusedWeight != null) {
-                    int bands = projection.bandCount();
-                    float[] d = h.singletonOrThrow().matMul(fusedWeight).add(fusedBias).toFloatArray();
-                    for (int r = 0; r < n; r++) {
-                        double[] row = new double[bands];
-                        for (int b = 0; b < bands; b++) {
-                            row[b] = d[r * bands + b];
-                        }
-                        depth[rows[r]] = row;
-                    }
+                    scatter(h.singletonOrThrow().matMul(fusedWeight).add(fusedBias).toFloatArray(), n, rows, depth);
                 } else {
                     float[] s = last.forward(store, h, false).singletonOrThrow().toFloatArray();
                     for (int r = 0; r < n; r++) {
@@ -278,6 +374,18 @@ public final class SurrogateForwardModel implements ForwardModel {
             lock.readLock().unlock();
         }
         return ForwardResult.of(depth, spectra, rejection);
+    }
+
+    /** Copies n × bands fused depths into the rows they came from. */
+    private void scatter(float[] d, int n, int[] rows, double[][] depth) {
+        int bands = projection.bandCount();
+        for (int r = 0; r < n; r++) {
+            double[] row = new double[bands];
+            for (int b = 0; b < bands; b++) {
+                row[b] = d[r * bands + b];
+            }
+            depth[rows[r]] = row;
+        }
     }
 
     @Override

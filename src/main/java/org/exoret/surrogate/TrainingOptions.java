@@ -12,9 +12,13 @@ import org.exoret.forward.BandProjection;
  */
 public final class TrainingOptions {
 
-    /** The default network, chosen by the measured comparison in benchmarks/results/surrogate.md. */
+    /**
+     * The default network, dense 4×512 ReLU: the most accurate (test p95 band error/σ) of the candidates trained on
+     * one set for one budget in benchmarks/results/surrogate-architectures.md ({@code exoret bench surrogate
+     * --compare-architectures}).
+     */
     public static final Architecture DEFAULT_ARCHITECTURE =
-            Architecture.dense(List.of(256, 256, 256), Architecture.ActivationKind.RELU);
+            Architecture.dense(List.of(512, 512, 512, 512), Architecture.ActivationKind.RELU);
 
     private final Architecture architecture;
     private final LearningRateSchedule schedule;

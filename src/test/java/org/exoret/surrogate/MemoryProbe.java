@@ -30,7 +30,8 @@ final class MemoryProbe {
     static long flatOver(Path bundle, BandProjection projection, int calls, int batch) {
         double[][] theta = Design.UNIFORM.points(GaussianLineModel.space(), 77, 0, batch);
         long[] samples = new long[10];
-        try (SurrogateForwardModel s = SurrogateForwardModel.open(bundle, projection, Device.cpu(), true)) {
+        try (SurrogateForwardModel s = SurrogateForwardModel.open(bundle, projection, Device.cpu(), true,
+                SurrogateForwardModel.Inference.NATIVE)) {
             for (int i = 0; i < 5000; i++) {
                 s.evaluate(theta);
             }

@@ -112,7 +112,8 @@ class SurrogateForwardModelTest {
 
     @Test
     void fusedBandDepthsEqualUnfusedToFloat32Precision() {
-        try (SurrogateForwardModel fused = SurrogateForwardModel.open(bundle, MODEL.bandProjection(), Device.cpu(), true);
+        try (SurrogateForwardModel fused = SurrogateForwardModel.open(bundle, MODEL.bandProjection(), Device.cpu(), true,
+                SurrogateForwardModel.Inference.NATIVE);
              SurrogateForwardModel plain = SurrogateForwardModel.open(bundle, MODEL.bandProjection(), Device.cpu(), false)) {
             assertTrue(fused.fused());
             assertFalse(plain.fused());
@@ -131,6 +132,45 @@ class SurrogateForwardModelTest {
                 assertArrayEquals(MODEL.bandProjection().apply(c.spectrum(i)), c.bandDepth(i), 0.0);
                 assertArrayEquals(b.bandDepth(i), c.bandDepth(i), 0.0);
             }
+        }
+    }
+
+    /** Java-side and native fused inference agree to float32 rounding, for each activation's float implementation. */
+    @Test
+    void javaInferenceEqualsNativeToFloat32Precision() {
+        Path gelu = dir.resolve("gelu");
+        SurrogateTrainer.train(TrainingSet.open(dir.resolve("set")), TrainingOptions.builder()
+                .optArchitecture(Architecture.dense(List.of(48, 32), Architecture.ActivationKind.GELU))
+                .optBatchSize(128).optMaxEpochs(1).optPlotCount(0)
+                .optBands(MODEL.bandProjection(), SIGMA, BAND_IDS).build(), gelu, TrainingListener.NONE);
+        for (Path b : List.of(bundle, gelu)) {
+            try (SurrogateForwardModel java = SurrogateForwardModel.open(b, Device.cpu(), true,
+                         SurrogateForwardModel.Inference.JAVA);
+                 SurrogateForwardModel nat = SurrogateForwardModel.open(b, Device.cpu(), true,
+                         SurrogateForwardModel.Inference.NATIVE)) {
+                assertTrue(java.javaInference());
+                assertFalse(nat.javaInference());
+                for (int n : new int[] {1, 10, 64}) {
+                    double[][] theta = thetas(n, 40 + n);
+                    ForwardResult a = java.evaluate(theta);
+                    ForwardResult c = nat.evaluate(theta);
+                    double scale = 0;
+                    for (int i = 0; i < n; i++) {
+                        for (double d : c.bandDepth(i)) {
+                            scale = Math.max(scale, Math.abs(d));
+                        }
+                    }
+                    for (int i = 0; i < n; i++) {
+                        assertArrayEquals(c.bandDepth(i), a.bandDepth(i), FLOAT32_RELATIVE * scale, b + " row " + i);
+                    }
+                }
+            }
+        }
+        ExoretException unfused = assertThrows(ExoretException.class, () -> SurrogateForwardModel.open(bundle,
+                Device.cpu(), false, SurrogateForwardModel.Inference.JAVA));
+        assertEquals(ExoretException.Kind.CONFIGURATION, unfused.kind());
+        try (SurrogateForwardModel auto = SurrogateForwardModel.open(bundle, Device.cpu(), false)) {
+            assertFalse(auto.javaInference());
         }
     }
 

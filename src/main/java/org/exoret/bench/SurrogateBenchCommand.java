@@ -1,0 +1,264 @@
+package org.exoret.bench;
+
+import ai.djl.Device;
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.exoret.ExoretException;
+import org.exoret.Versions;
+import org.exoret.config.IniFile;
+import org.exoret.data.DataRoot;
+import org.exoret.dataset.ParameterSpace;
+import org.exoret.dataset.TrainingSet;
+import org.exoret.rt.Observations;
+import org.exoret.rt.RtConfig;
+import org.exoret.rt.RtForwardModel;
+import org.exoret.surrogate.Architecture;
+import org.exoret.surrogate.BundleDescriptor;
+import org.exoret.surrogate.SurrogateForwardModel;
+import org.exoret.surrogate.TrainingOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code exoret bench surrogate}: a bundle's cost and accuracy against the RT model it replaces (surrogate.json,
+ * surrogate.md); with {@code --compare-architectures}, candidate networks trained on one set for one budget and a
+ * learning curve (surrogate-architectures.json, surrogate-architectures.md).
+ */
+@Command(name = "surrogate", mixinStandardHelpOptions = true,
+        description = "Time a surrogate bundle against the RT model, or compare architectures (--compare-architectures).")
+public final class SurrogateBenchCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--bundle", description = "bundle trained with --config (default: ${DEFAULT-VALUE})")
+    Path bundle = Path.of("models/hd189733b");
+
+    @Option(names = "--config", description = "RT configuration of the bundle (default: ${DEFAULT-VALUE})")
+    Path config = Path.of("data/hd189733b_retrieval_rt.cfg");
+
+    @Option(names = "--section", description = "INI section (default: ${DEFAULT-VALUE})")
+    String section = "rt";
+
+    @Option(names = "--rt-repetitions", description = "timed single RT spectra (default: ${DEFAULT-VALUE})")
+    int rtRepetitions = 15;
+
+    @Option(names = "--check-samples", description = "fresh RT spectra for the independent accuracy check (default: ${DEFAULT-VALUE})")
+    int checkSamples = 100;
+
+    @Option(names = "--compare-architectures", description = "train candidate networks and a learning curve instead")
+    boolean compare;
+
+    @Option(names = "--data", description = "training set for --compare-architectures (default: the bundle's)")
+    Path data;
+
+    @Option(names = "--work", description = "folder for the candidates' bundles (default: ${DEFAULT-VALUE})")
+    Path work = Path.of("target/bench-surrogate");
+
+    @Option(names = "--epochs", description = "epoch budget per candidate, no early stop (default: ${DEFAULT-VALUE})")
+    int epochs = 12;
+
+    @Option(names = "--sizes", split = ",", description = "learning-curve training sizes, 0 = all (default: 1000,2500,0)")
+    List<Integer> sizes = List.of(1000, 2500, 0);
+
+    @Option(names = "--out", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("benchmarks/results");
+
+    @Override
+    public Integer call() {
+        Map<String, Object> machine = MachineInfo.describe();
+        machine.put("load_average_at_start", loadAverage());
+        RtConfig cfg = RtConfig.fromIni(IniFile.read(config), section);
+        Observations obs = Observations.read(cfg.observations());
+        String md = compare ? compare(cfg, obs, machine) : measure(cfg, obs, machine);
+        PrintWriter pw = spec.commandLine().getOut();
+        pw.print(md);
+        pw.flush();
+        return 0;
+    }
+
+    private String measure(RtConfig cfg, Observations obs, Map<String, Object> machine) {
+        BundleDescriptor d = BundleDescriptor.read(bundle);
+        d.requireBands(obs.bandIds());
+        ParameterSpace space = new ParameterSpace(d.parameterNames(), d.parameterUnits(), d.trainingLower(),
+                d.trainingUpper());
+        Map<String, Object> json = new LinkedHashMap<>();
+        Map<String, Double> fused;
+        Map<String, Double> fusedJava;
+        Map<String, Double> fusedNative;
+        Map<String, Double> unfused;
+        double[] check;
+        double rtMs;
+        boolean javaPath;
+        try (RtForwardModel rt = RtForwardModel.fromConfig(cfg, DataRoot.fromEnvironment());
+             SurrogateForwardModel s = SurrogateForwardModel.open(bundle, Device.cpu(), true);
+             SurrogateForwardModel sj = SurrogateForwardModel.open(bundle, Device.cpu(), true,
+                     SurrogateForwardModel.Inference.JAVA);
+             SurrogateForwardModel sn = SurrogateForwardModel.open(bundle, Device.cpu(), true,
+                     SurrogateForwardModel.Inference.NATIVE);
+             SurrogateForwardModel su = SurrogateForwardModel.open(bundle, Device.cpu(), false)) {
+            d.requireCompatible(rt.parameterNames(), rt.wavenumberPerCm());
+            javaPath = s.javaInference();
+            fused = SurrogateBenchmark.costCurve(s, space);
+            fusedJava = SurrogateBenchmark.costCurve(sj, space);
+            fusedNative = SurrogateBenchmark.costCurve(sn, space);
+            unfused = SurrogateBenchmark.costCurve(su, space);
+            rtMs = SurrogateBenchmark.rtMillisPerSpectrum(rt, cfg.startParameters(), rtRepetitions);
+            check = SurrogateBenchmark.independentBandError(s, rt, obs.uncertainty(), space, checkSamples);
+        }
+        json.put("us_per_sample_cpu", fused);
+        json.put("us_per_sample_cpu_fused_java", fusedJava);
+        json.put("us_per_sample_cpu_fused_native", fusedNative);
+        json.put("us_per_sample_cpu_unfused", unfused);
+        json.put("rt_ms_per_spectrum", rtMs);
+        json.put("speedup_per_chain_batch10", rtMs / (fused.get("10") * 1e-3));
+        json.put("band_error_over_sigma_median", d.metrics().bandErrorOverSigmaMedian());
+        json.put("band_error_over_sigma_p95", d.metrics().bandErrorOverSigmaP95());
+        json.put("band_error_over_sigma_fresh_rt", Map.of("median", check[0], "p95", check[1], "spectra", (int) check[2]));
+        json.put("train_seconds", d.training().seconds());
+        json.put("training_set_size", d.training().trainCount() + d.training().validationCount() + d.training().testCount());
+        json.put("machine", machine);
+        json.put("date", machine.get("date_utc"));
+        Map<String, Object> conf = new LinkedHashMap<>();
+        conf.put("bundle", bundle.toString());
+        conf.put("config", config.toString());
+        conf.put("architecture", d.architecture().describe());
+        conf.put("parameters", d.parameterNames().size());
+        conf.put("wavenumbers", d.wavenumberPerCm().length);
+        conf.put("bands", obs.size());
+        conf.put("fused_inference", javaPath ? "auto: java below " + SurrogateForwardModel.JAVA_ROW_LIMIT
+                + " rows, native from there" : "native");
+        conf.put("OMP_NUM_THREADS", String.valueOf(System.getenv("OMP_NUM_THREADS")));
+        conf.put("ai.djl.pytorch.num_threads", String.valueOf(System.getProperty("ai.djl.pytorch.num_threads")));
+        conf.put("train_split", d.training().trainCount());
+        conf.put("epochs_run", d.training().epochsRun());
+        conf.put("rt_parameters", cfg.startParameters());
+        conf.put("rt_repetitions", rtRepetitions);
+        conf.put("libraries", Map.of("exoret", Versions.exoret(), "djl", Versions.djl(), "pytorch", Versions.pytorch()));
+        json.put("configuration", conf);
+        StringBuilder md = new StringBuilder("# Surrogate benchmark\n\n");
+        md.append("Bundle `").append(bundle).append("` (").append(d.architecture().describe()).append(", ")
+                .append(d.training().trainCount()).append(" training spectra) against the RT model of `").append(config)
+                .append("`, CPU, medians; OMP_NUM_THREADS = ").append(System.getenv("OMP_NUM_THREADS"))
+                .append(".\n\n| batch | fused, default path, µs/sample | fused, Java path | fused, native | unfused |"
+                        + "\n|---|---|---|---|---|\n");
+        for (String b : fused.keySet()) {
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n", b, fused.get(b),
+                    fusedJava.get(b), fusedNative.get(b), unfused.get(b)));
+        }
+        md.append(String.format(Locale.ROOT, "%n| figure | value |%n|---|---|%n| RT, one spectrum | %.2f ms |%n"
+                        + "| speed-up per chain at batch 10 (RT ms ÷ fused surrogate ms per sample) | %.0f× |%n"
+                        + "| band error/σ, test split, median / p95 | %.3f / %.3f |%n"
+                        + "| band error/σ, %d fresh RT spectra, median / p95 | %.3f / %.3f |%n"
+                        + "| training time | %.0f s |%n| training set (all splits) | %d |%n",
+                rtMs, json.get("speedup_per_chain_batch10"), d.metrics().bandErrorOverSigmaMedian(),
+                d.metrics().bandErrorOverSigmaP95(), (int) check[2], check[0], check[1], d.training().seconds(),
+                json.get("training_set_size")));
+        appendMachine(md, machine);
+        write("surrogate", json, md.toString());
+        return md.toString();
+    }
+
+    private String compare(RtConfig cfg, Observations obs, Map<String, Object> machine) {
+        Path setFolder = data != null ? data : Path.of(BundleDescriptor.read(bundle).trainingDataFolder());
+        TrainingSet set = TrainingSet.open(setFolder);
+        TrainingOptions.Builder base;
+        try (RtForwardModel rt = RtForwardModel.fromConfig(cfg, DataRoot.fromEnvironment())) {
+            base = TrainingOptions.builder().optMaxEpochs(epochs).optPatience(epochs).optPlotCount(0)
+                    .optBands(rt.bandProjection(), obs.uncertainty(), obs.bandIds());
+        }
+        Architecture.ActivationKind relu = Architecture.ActivationKind.RELU;
+        List<Architecture> candidates = List.of(
+                Architecture.dense(List.of(128, 128), relu),
+                Architecture.dense(List.of(256, 256, 256), relu),
+                Architecture.dense(List.of(512, 512, 512, 512), relu),
+                Architecture.conv(16, 3, List.of(256, 256), relu));
+        List<SurrogateBenchmark.Candidate> rows = new ArrayList<>();
+        PrintWriter pw = spec.commandLine().getOut();
+        for (int i = 0; i < candidates.size(); i++) {
+            rows.add(SurrogateBenchmark.trainAndMeasure(set, base, candidates.get(i), 0, work.resolve("arch-" + i)));
+            pw.println(rows.get(rows.size() - 1));
+            pw.flush();
+        }
+        SurrogateBenchmark.Candidate win = SurrogateBenchmark.winner(rows);
+        Architecture winner = candidates.get(rows.indexOf(win));
+        List<SurrogateBenchmark.Candidate> curve = new ArrayList<>();
+        for (int n : sizes) {
+            curve.add(SurrogateBenchmark.trainAndMeasure(set, base, winner, n, work.resolve("curve-" + n)));
+            pw.println(curve.get(curve.size() - 1));
+            pw.flush();
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("architectures", rows);
+        json.put("winner", win.architecture());
+        json.put("learning_curve", curve);
+        json.put("machine", machine);
+        json.put("date", machine.get("date_utc"));
+        Map<String, Object> conf = new LinkedHashMap<>();
+        conf.put("training_set", setFolder.toString());
+        conf.put("training_set_size", set.size());
+        conf.put("config", config.toString());
+        conf.put("epochs", epochs);
+        conf.put("split", "0.8 / 0.1 / 0.1, seed 1");
+        json.put("configuration", conf);
+        StringBuilder md = new StringBuilder("# Surrogate architectures\n\n");
+        md.append(String.format(Locale.ROOT, "Each network trained on `%s` (%d spectra, split 0.8/0.1/0.1, seed 1) for %d"
+                + " epochs (no early stop), default schedule; test-split accuracy; inference cost fused, default path, "
+                + "CPU, median.%n%n", setFolder, set.size(), epochs));
+        table(md, rows);
+        md.append("\nRule: lowest p95 band error/σ; a network within 10 % of that p95 that costs less at batch 10 wins "
+                + "instead. Winner: **").append(win.architecture()).append("**.\n\n## Learning curve (")
+                .append(win.architecture()).append(")\n\n");
+        table(md, curve);
+        appendMachine(md, machine);
+        write("surrogate-architectures", json, md.toString());
+        return md.toString();
+    }
+
+    private static void table(StringBuilder md, List<SurrogateBenchmark.Candidate> rows) {
+        md.append("| network | training spectra | epochs | train s | band err/σ median | p95 | R² median | µs/sample"
+                + " batch 10 | µs/sample batch 1 | MAC/sample |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        for (SurrogateBenchmark.Candidate c : rows) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.3f | %.3f | %.5f | %.2f | %.2f | %d |%n",
+                    c.architecture(), c.trainCount(), c.epochs(), c.trainSeconds(), c.bandErrorMedian(),
+                    c.bandErrorP95(), c.r2Median(), c.usPerSampleBatch10(), c.usPerSampleBatch1(),
+                    c.multiplyAccumulates()));
+        }
+    }
+
+    private static void appendMachine(StringBuilder md, Map<String, Object> machine) {
+        md.append("\n## Machine\n\n");
+        machine.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        md.append("\nThe load average shows how busy the machine was; timings on a loaded machine are upper bounds.\n");
+    }
+
+    private void write(String name, Map<String, Object> json, String md) {
+        try {
+            Files.createDirectories(out);
+            Files.writeString(out.resolve(name + ".json"), new GsonBuilder().setPrettyPrinting()
+                    .serializeSpecialFloatingPointValues().create().toJson(json) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(out.resolve(name + ".md"), md, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ExoretException(ExoretException.Kind.IO, "cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
