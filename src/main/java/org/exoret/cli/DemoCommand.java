@@ -38,6 +38,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        DjlSettings.singleThreadedInference();
         Path file = resolve(config);
         RetrievalConfig cfg = RetrievalConfig.read(file);
         Retrieval.Builder builder = Retrieval.builder(cfg);

@@ -50,7 +50,7 @@ public final class ExoretCommand implements Runnable {
      * @return the exit code
      */
     public static int execute(String... args) {
-        DjlOffline.enable();
+        DjlSettings.offline();
         return newCommandLine().execute(args);
     }
 

@@ -30,6 +30,7 @@ final class RetrieveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        DjlSettings.singleThreadedInference();
         PrintWriter out = spec.commandLine().getOut();
         RetrievalConfig cfg = RetrievalConfig.read(config);
         Retrieval.Builder builder = Retrieval.builder(cfg);
