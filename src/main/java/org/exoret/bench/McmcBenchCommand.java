@@ -1,14 +1,11 @@
 package org.exoret.bench;
 
 import com.google.gson.GsonBuilder;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.exoret.ExoretException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -57,18 +54,9 @@ public final class McmcBenchCommand implements Callable<Integer> {
         });
         md.append("\nReference points (same target, as quoted for the project): MC3 snooker ≈ 49, emcee ≈ 15 "
                 + "effective samples per 1000 evaluations.\n");
-        md.append("\n## Configuration\n\n");
-        ((Map<?, ?>) result.get("configuration")).forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
-        md.append("\n## Machine\n\n- date: ").append(result.get("date")).append('\n');
-        ((Map<?, ?>) result.get("machine")).forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
-        try {
-            Files.createDirectories(out);
-            Files.writeString(out.resolve("mcmc.json"), json + "\n");
-            Files.writeString(out.resolve("mcmc.md"), md.toString());
-        } catch (IOException e) {
-            throw new ExoretException(ExoretException.Kind.IO, "could not write benchmark results to " + out + ": "
-                    + e.getMessage(), e);
-        }
+        BenchmarkFiles.appendSection(md, "Configuration", (Map<?, ?>) result.get("configuration"));
+        BenchmarkFiles.appendSection(md, "Machine", (Map<?, ?>) result.get("machine"));
+        BenchmarkFiles.write(out, "mcmc", json, md.toString());
         PrintWriter w = spec.commandLine().getOut();
         w.print(md);
         w.flush();

@@ -1,13 +1,10 @@
 package org.exoret.bench;
 
 import com.google.gson.GsonBuilder;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.exoret.ExoretException;
 import org.exoret.data.DataRoot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,20 +35,9 @@ public final class OpacityBenchCommand implements Callable<Integer> {
                 result.get("xsec_eval_ns_per_cell")));
         md.append(String.format("| CIA evaluation | %.2f ns per layer×wavenumber cell |%n",
                 result.get("cia_eval_ns_per_cell")));
-        md.append("\n## Configuration\n\n");
-        ((Map<?, ?>) result.get("configuration")).forEach((k, v) -> md.append("- ").append(k).append(": ").append(v)
-                .append('\n'));
-        md.append("\n## Machine\n\n");
-        ((Map<?, ?>) result.get("machine")).forEach((k, v) -> md.append("- ").append(k).append(": ").append(v)
-                .append('\n'));
-        try {
-            Files.createDirectories(out);
-            Files.writeString(out.resolve("opacity.json"), json + "\n");
-            Files.writeString(out.resolve("opacity.md"), md.toString());
-        } catch (IOException e) {
-            throw new ExoretException(ExoretException.Kind.IO, "could not write benchmark results to " + out + ": "
-                    + e.getMessage(), e);
-        }
+        BenchmarkFiles.appendSection(md, "Configuration", (Map<?, ?>) result.get("configuration"));
+        BenchmarkFiles.appendSection(md, "Machine", (Map<?, ?>) result.get("machine"));
+        BenchmarkFiles.write(out, "opacity", json, md.toString());
         PrintWriter w = spec.commandLine().getOut();
         w.print(md);
         w.flush();

@@ -58,18 +58,9 @@ public final class SparkBenchCommand implements Callable<Integer> {
         md.append(String.format("| HD 189733 b RT model in memory (heap growth) | %.1f MiB |%n", result.get("model_in_memory_mib")));
         md.append(String.format("| HD 189733 b RT model build | %.2f s |%n", result.get("model_build_s")));
         md.append("| Spark sets byte-identical to single-machine sets | ").append(result.get("sets_identical")).append(" |\n");
-        md.append("\n## Configuration\n\n");
-        ((Map<?, ?>) result.get("configuration")).forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
-        md.append("\n## Machine\n\n");
-        ((Map<?, ?>) result.get("machine")).forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
-        try {
-            Files.createDirectories(out);
-            Files.writeString(out.resolve("spark.json"), json + "\n");
-            Files.writeString(out.resolve("spark.md"), md.toString());
-        } catch (IOException e) {
-            throw new ExoretException(ExoretException.Kind.IO, "could not write benchmark results to " + out + ": "
-                    + e.getMessage(), e);
-        }
+        BenchmarkFiles.appendSection(md, "Configuration", (Map<?, ?>) result.get("configuration"));
+        BenchmarkFiles.appendSection(md, "Machine", (Map<?, ?>) result.get("machine"));
+        BenchmarkFiles.write(out, "spark", json, md.toString());
         PrintWriter w = spec.commandLine().getOut();
         w.print(md);
         w.flush();

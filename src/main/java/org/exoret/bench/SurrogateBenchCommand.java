@@ -4,7 +4,6 @@ import ai.djl.Device;
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.exoret.ExoretException;
 import org.exoret.Versions;
 import org.exoret.config.IniFile;
 import org.exoret.data.DataRoot;
@@ -238,20 +236,13 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
     }
 
     private static void appendMachine(StringBuilder md, Map<String, Object> machine) {
-        md.append("\n## Machine\n\n");
-        machine.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        BenchmarkFiles.appendSection(md, "Machine", machine);
         md.append("\nThe load average shows how busy the machine was; timings on a loaded machine are upper bounds.\n");
     }
 
     private void write(String name, Map<String, Object> json, String md) {
-        try {
-            Files.createDirectories(out);
-            Files.writeString(out.resolve(name + ".json"), new GsonBuilder().setPrettyPrinting()
-                    .serializeSpecialFloatingPointValues().create().toJson(json) + "\n", StandardCharsets.UTF_8);
-            Files.writeString(out.resolve(name + ".md"), md, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ExoretException(ExoretException.Kind.IO, "cannot write " + out + ": " + e.getMessage(), e);
-        }
+        BenchmarkFiles.write(out, name, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
+                .toJson(json), md);
     }
 
     private static String loadAverage() {
