@@ -26,8 +26,14 @@ class SurrogateFidelityTest {
     /** Training box: narrow around the truth for the fixed parameters, wide for the free ones. */
     private static final String LOWER = "-1.52 -0.62 0.28 0.38 0.85 0.0 -1.5 -1.02";
     private static final String UPPER = "-1.48 -0.58 0.32 0.42 1.05 1.6 0.5 -0.98";
-    /** Bhattacharyya coefficients may fall below their noise floor by this much (surrogate error + MC noise). */
-    private static final double BC_TOLERANCE = 0.03;
+    /**
+     * Bhattacharyya coefficients may fall below their noise floor by this much. This fast version trains for 100 epochs
+     * on 2000 spectra (test band error ≈ 0.13 σ), so the best-constrained parameter (β) moves by a few per cent of its
+     * width; the reproducibility benchmark holds the full set-up to the paper's level.
+     */
+    private static final double BC_TOLERANCE = 0.06;
+    /** The mean BC over parameters must reach this (Himes et al. 2022 report 0.9925 for their full set-up). */
+    private static final double MEAN_BC = 0.95;
 
     @TempDir
     Path dir;
@@ -64,6 +70,7 @@ class SurrogateFidelityTest {
                     "%s: BC %.4f below its noise floor %.4f by more than %.2f%n%s", p.name(), p.bc(), p.noiseFloor(),
                     BC_TOLERANCE, c.toText()));
         }
+        assertTrue(c.meanBc() >= MEAN_BC, "mean BC " + c.meanBc() + " below " + MEAN_BC + "\n" + c.toText());
         assertTrue(sur.secondsPerChainIteration() < rt.secondsPerChainIteration(),
                 "the surrogate must be cheaper per chain-iteration than the RT it replaces");
     }
