@@ -16,8 +16,6 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.exoret.ExoretException;
 import org.exoret.Versions;
 import org.exoret.atmosphere.LineTemperatureProfile;
-import org.exoret.atmosphere.PressureGrid;
-import org.exoret.atmosphere.Units;
 import org.exoret.bench.MachineInfo;
 import org.exoret.forward.ForwardModel;
 import org.exoret.forward.ForwardResult;
@@ -107,17 +105,11 @@ final class RetrievalOutputs {
         return rows;
     }
 
-    /** The Line et al. (2013) profile of the configuration's planet and star. */
-    static LineTemperatureProfile temperatureProfile(RtConfig rt) {
-        return new LineTemperatureProfile(rt.internalTemperatureK(), rt.starRadiusSolar() * Units.CM_PER_SOLAR_RADIUS_BART,
-                rt.starTemperatureK(), rt.semiMajorAxisAu() * Units.CM_PER_AU, rt.gravityCmPerS2());
-    }
-
     private static void writeTemperaturePlot(Path png, RetrievalConfig config, Posterior posterior, int[] rows,
             double[] bestFit) {
         RtConfig rt = config.rt();
-        double[] pressure = PressureGrid.logSpaced(rt.layers(), rt.topPressureBar(), rt.bottomPressureBar()).pressureBar();
-        LineTemperatureProfile profile = temperatureProfile(rt);
+        double[] pressure = rt.pressureBar();
+        LineTemperatureProfile profile = rt.temperatureProfile();
         int nProfile = LineTemperatureProfile.PARAMETERS.size();
         double[][] t = new double[rows.length][pressure.length];
         double[] full = new double[config.parameters().parameters().size()];

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.exoret.ExoretException;
+import org.exoret.atmosphere.Units;
+import org.exoret.atmosphere.PressureGrid;
+import org.exoret.atmosphere.LineTemperatureProfile;
 import org.exoret.config.IniFile;
 
 /**
@@ -133,6 +136,17 @@ public final class RtConfig {
     /** @return the angular quadrature these settings describe */
     public AngularQuadrature quadrature() {
         return b.gaussOrder > 0 ? AngularQuadrature.gaussLegendre(b.gaussOrder) : AngularQuadrature.fromZenithAngles(b.angles);
+    }
+
+    /** @return the Line et al. (2013) temperature profile of this planet and star ({@code tint}, {@code rstar}, {@code tstar}, {@code smaxis}, {@code gsurf}) */
+    public LineTemperatureProfile temperatureProfile() {
+        return new LineTemperatureProfile(internalTemperatureK(), starRadiusSolar() * Units.CM_PER_SOLAR_RADIUS_BART,
+                starTemperatureK(), semiMajorAxisAu() * Units.CM_PER_AU, gravityCmPerS2());
+    }
+
+    /** @return the level pressures, bar, log-spaced from {@code p_top} to {@code p_bottom} */
+    public double[] pressureBar() {
+        return PressureGrid.logSpaced(layers(), topPressureBar(), bottomPressureBar()).pressureBar();
     }
 
     /** @return the model wavenumber grid wnlow, wnlow + wndelt, … ≤ wnhigh, cm⁻¹ */

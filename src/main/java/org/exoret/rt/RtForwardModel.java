@@ -12,7 +12,6 @@ import org.exoret.ExoretException;
 import org.exoret.atmosphere.Composition;
 import org.exoret.atmosphere.Hydrostatics;
 import org.exoret.atmosphere.LineTemperatureProfile;
-import org.exoret.atmosphere.PressureGrid;
 import org.exoret.atmosphere.Units;
 import org.exoret.data.DataRoot;
 import org.exoret.forward.BandProjection;
@@ -63,10 +62,9 @@ public final class RtForwardModel implements ForwardModel {
             StellarSpectrum star, List<Passband> passbands) {
         this.config = config;
         this.wavenumber = config.wavenumberGrid();
-        this.pressureBar = PressureGrid.logSpaced(config.layers(), config.topPressureBar(), config.bottomPressureBar()).pressureBar();
+        this.pressureBar = config.pressureBar();
         double starRadiusCm = config.starRadiusSolar() * Units.CM_PER_SOLAR_RADIUS_BART;
-        this.profile = new LineTemperatureProfile(config.internalTemperatureK(), starRadiusCm, config.starTemperatureK(),
-                config.semiMajorAxisAu() * Units.CM_PER_AU, config.gravityCmPerS2());
+        this.profile = config.temperatureProfile();
         this.composition = new Composition(config.species(), config.uniform(), config.molfit());
         this.absorbers = absorbers.toArray(new AbsorberOpacity[0]);
         this.absorberSpecies = new int[this.absorbers.length];
