@@ -1,14 +1,10 @@
 package org.exoret.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.exoret.ExoretException;
-import org.exoret.mcmc.ProgressBarListener;
-import org.exoret.retrieval.Retrieval;
 import org.exoret.retrieval.RetrievalConfig;
-import org.exoret.retrieval.RetrievalResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,20 +34,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DjlSettings.singleThreadedInference();
-        Path file = resolve(config);
-        RetrievalConfig cfg = RetrievalConfig.read(file);
-        Retrieval.Builder builder = Retrieval.builder(cfg);
-        if (!noProgress) {
-            builder.addListener(new ProgressBarListener(System.err));
-        }
-        RetrievalResult result = builder.build().run();
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(result.summaryText());
-        out.printf("%d chains × %d iterations in %.1f s (%.2f µs per chain-iteration)%n", result.samples().chains(),
-                result.samples().iterations(), result.samplingSeconds(), 1e6 * result.secondsPerChainIteration());
-        out.printf("report: %s%n", cfg.output().resolve("report.md"));
-        out.flush();
+        RetrieveCommand.report(RetrievalConfig.read(resolve(config)), !noProgress, false, spec.commandLine().getOut());
         return 0;
     }
 

@@ -30,18 +30,32 @@ final class RetrieveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DjlSettings.singleThreadedInference();
         PrintWriter out = spec.commandLine().getOut();
         RetrievalConfig cfg = RetrievalConfig.read(config);
+        report(cfg, !noProgress, resume, out);
+        return 0;
+    }
+
+    /**
+     * Runs (or resumes) a retrieval and prints its summary, cost and report path.
+     *
+     * @param cfg the retrieval
+     * @param progress whether to draw a progress bar on standard error
+     * @param resume continue from the checkpoint in the output folder
+     * @param out where to print
+     */
+    static void report(RetrievalConfig cfg, boolean progress, boolean resume, PrintWriter out) {
+        DjlSettings.singleThreadedInference();
         Retrieval.Builder builder = Retrieval.builder(cfg);
-        if (!noProgress) {
+        if (progress) {
             builder.addListener(new ProgressBarListener(System.err));
         }
         Retrieval retrieval = builder.build();
         RetrievalResult result = resume ? retrieval.resume() : retrieval.run();
         out.println(result.summaryText());
+        out.printf("%d chains × %d iterations in %.1f s (%.2f µs per chain-iteration)%n", result.samples().chains(),
+                result.samples().iterations(), result.samplingSeconds(), 1e6 * result.secondsPerChainIteration());
         out.printf("report: %s%n", cfg.output().resolve("report.md"));
         out.flush();
-        return 0;
     }
 }
