@@ -31,6 +31,9 @@ final class TrainingPlots {
     static void spectrum(double[] wavenumberPerCm, double[] truth, double[] predicted, String title, Path png) {
         XYChart chart = new XYChartBuilder().width(900).height(500).title(title)
                 .xAxisTitle("wavenumber (cm^-1)").yAxisTitle("F_p (erg s^-1 cm^-2 (cm^-1)^-1)").build();
+        // plain integers, well spaced: the default pattern groups thousands and the labels run into each other
+        chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setXAxisTickMarkSpacingHint(90);
         XYSeries t = chart.addSeries("radiative transfer (truth)", wavenumberPerCm, truth);
         t.setMarker(SeriesMarkers.NONE);
         XYSeries p = chart.addSeries("surrogate", wavenumberPerCm, predicted);
