@@ -101,6 +101,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-train", description = "use at most this many training samples (default: all)")
     int maxTrain;
 
+    @Option(names = "--output-basis", description = "train on this many principal components of the normalised "
+            + "spectra, merged into an all-channel last layer afterwards (default: 0, all channels)")
+    int outputBasis;
+
+    @Option(names = "--band-weight", description = "add this weight × mean (band-depth error/σ)² to the loss "
+            + "(needs --output-basis and --config; default: 0)")
+    double bandWeight;
+
     @Option(names = "--plots", description = "test spectra to plot (default: ${DEFAULT-VALUE})")
     int plots = 4;
 
@@ -122,7 +130,7 @@ final class TrainCommand implements Callable<Integer> {
                 .optSchedule(new LearningRateSchedule(LearningRateSchedule.Policy.parse(schedule), lrMin, lrMax, halfCycle, gamma))
                 .optBatchSize(batch).optMaxEpochs(epochs).optPatience(patience).optSeed(seed).optSplit(validation, test)
                 .optLogInputs(new HashSet<>(logInputs)).optLogOutputs(logOutputs).optTrainingLimit(maxTrain)
-                .optPlotCount(plots).optDevice(device(device));
+                .optPlotCount(plots).optDevice(device(device)).optOutputBasis(outputBasis).optBandWeight(bandWeight);
         if (config != null) {
             RtConfig cfg = RtConfig.fromIni(IniFile.read(config), "rt");
             RtForwardModel rt = RtForwardModel.fromConfig(cfg, DataRoot.fromEnvironment());

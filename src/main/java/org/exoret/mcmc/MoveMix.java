@@ -62,7 +62,45 @@ public final class MoveMix {
      * @return the default mix
      */
     public static MoveMix defaultMix() {
-        return new MoveMix(List.of(new Weighted(new DifferentialMove(), 0.9), new Weighted(new SnookerMove(), 0.1)));
+        return snooker(1.0, DifferentialMove.DEFAULT_JITTER);
+    }
+
+    /**
+     * MC3's "snooker" sampler with its {@code fgamma} and {@code fepsilon}: the archive differential move with
+     * weight 0.9, the snooker move with weight 0.1.
+     *
+     * @param gammaFactor f, scales γ = 2.38/√(2d) of the differential move
+     * @param jitter ε, the differential move's jitter relative to the prior width
+     * @return the mix
+     */
+    public static MoveMix snooker(double gammaFactor, double jitter) {
+        return new MoveMix(List.of(new Weighted(new DifferentialMove(gammaFactor, jitter), 0.9),
+                new Weighted(new SnookerMove(), 0.1)));
+    }
+
+    /**
+     * This mix with one more move, drawn with probability {@code fraction}; the others keep their relative weights.
+     * With a differential move of γ = 1 this is the mode jump of ter Braak (2006, Statistics and Computing 16,
+     * 239–249, §2): a difference of two states in different modes carries a chain from one mode to the other, which
+     * lets the chains of a multimodal posterior (such as the two interchangeable streams of a two-stream
+     * temperature profile) move between its modes.
+     *
+     * @param move the move to add
+     * @param fraction its probability, in (0, 1)
+     * @return the new mix
+     */
+    public MoveMix with(Move move, double fraction) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,
+                    "a move's probability must lie in (0, 1), got " + fraction);
+        }
+        double total = entries.stream().mapToDouble(Weighted::weight).sum();
+        List<Weighted> next = new java.util.ArrayList<>();
+        for (Weighted w : entries) {
+            next.add(new Weighted(w.move(), w.weight() / total * (1 - fraction)));
+        }
+        next.add(new Weighted(move, fraction));
+        return new MoveMix(next);
     }
 
     /** @return the moves and weights */

@@ -11,6 +11,7 @@ import org.exoret.ExoretException;
 import org.exoret.atmosphere.LineTemperatureProfile;
 import org.exoret.config.IniFile;
 import org.exoret.mcmc.ChainDifferentialMove;
+import org.exoret.mcmc.DifferentialMove;
 import org.exoret.mcmc.MoveMix;
 import org.exoret.mcmc.Parameter;
 import org.exoret.mcmc.ParameterSpace;
@@ -39,7 +40,7 @@ public final class RetrievalConfig {
     /** Keys of the {@code [MCMC]} section. */
     public static final Set<String> MCMC_KEYS = Set.of("params", "pmin", "pmax", "stepsize", "prior", "priorlow",
             "priorup", "numit", "nchains", "burnin", "thinning", "walk", "data", "uncert", "seed", "checkpoint_every",
-            "rhat_stop", "rhat_min_samples", "threads");
+            "rhat_stop", "rhat_min_samples", "threads", "fgamma", "fepsilon", "mode_jump");
 
     private final Path file;
     private final String name;
@@ -58,6 +59,9 @@ public final class RetrievalConfig {
     private final int chains;
     private final int burnIn;
     private final int thinning;
+    private final double gammaFactor;
+    private final double jitter;
+    private final double modeJump;
     private final String walk;
     private final long seed;
     private final int checkpointEvery;
@@ -118,6 +122,18 @@ public final class RetrievalConfig {
         this.walk = mcmc.string("walk", "snooker").toLowerCase(Locale.ROOT);
         if (!walk.equals("snooker") && !walk.equals("demc")) {
             throw mcmc.error("walk", "must be 'snooker' (DEMC-zs) or 'demc', got '" + walk + "'");
+        }
+        this.gammaFactor = mcmc.number("fgamma", 1.0);
+        this.jitter = mcmc.number("fepsilon", DifferentialMove.DEFAULT_JITTER);
+        this.modeJump = mcmc.number("mode_jump", 0.0);
+        if (!(gammaFactor > 0) || !Double.isFinite(gammaFactor)) {
+            throw mcmc.error("fgamma", "must be a positive number (1 for γ = 2.38/√(2d)), got " + gammaFactor);
+        }
+        if (!(jitter > 0) || !Double.isFinite(jitter)) {
+            throw mcmc.error("fepsilon", "must be a positive jitter relative to the prior width, got " + jitter);
+        }
+        if (!(modeJump >= 0 && modeJump < 1)) {
+            throw mcmc.error("mode_jump", "must be a probability in [0, 1), got " + modeJump);
         }
         this.seed = (long) mcmc.number("seed", 1);
         this.checkpointEvery = mcmc.integer("checkpoint_every", 0);
@@ -335,9 +351,21 @@ public final class RetrievalConfig {
         return threads;
     }
 
-    /** @return the move mix named by {@code walk}: snooker = DEMC-zs with snooker updates, demc = plain DE-MC */
+    /**
+     * @return the move mix named by {@code walk} (snooker = DEMC-zs with snooker updates, demc = plain DE-MC), with
+     *     {@code fgamma} and {@code fepsilon}, and with differential steps of γ = 1 (mode jumps, {@link MoveMix#with})
+     *     in a fraction {@code mode_jump} of proposals
+     */
     public MoveMix moves() {
-        return walk.equals("demc") ? MoveMix.of(new ChainDifferentialMove(1.0, 1e-5)) : MoveMix.defaultMix();
+        boolean demc = walk.equals("demc");
+        MoveMix mix = demc ? MoveMix.of(new ChainDifferentialMove(gammaFactor, jitter))
+                : MoveMix.snooker(gammaFactor, jitter);
+        if (modeJump == 0) {
+            return mix;
+        }
+        double unitGamma = Math.sqrt(2.0 * parameters.dimension()) / 2.38;
+        return mix.with(demc ? new ChainDifferentialMove(unitGamma, jitter) : new DifferentialMove(unitGamma, jitter),
+                modeJump);
     }
 
     /** @return the {@code walk} setting */

@@ -70,11 +70,17 @@ public record BundleDescriptor(int formatVersion, List<String> parameterNames, L
      * @param testCount test samples
      * @param validationFraction validation fraction asked for
      * @param testFraction test fraction asked for
+     * @param outputBasis principal components the network was trained on before its last layer was merged with
+     *     them, 0 when trained on all channels (and in bundles written before the option existed)
+     * @param truncationMse mean squared residual per channel of that basis on the training split, normalised units
+     *     (included in the losses); 0 without a basis
+     * @param bandWeight weight of the mean squared band-depth error over σ in the loss; 0 for spectral error only
      */
     public record TrainingSummary(long seed, String device, int batchSize, LearningRateSchedule schedule, int maxEpochs,
                                   int patience, int epochsRun, int bestEpoch, double bestValidationLoss, double seconds,
                                   int trainCount, int validationCount, int testCount, double validationFraction,
-                                  double testFraction) {
+                                  double testFraction, int outputBasis, double truncationMse,
+                                  double bandWeight) {
     }
 
     /**

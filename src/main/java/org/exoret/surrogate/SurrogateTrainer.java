@@ -6,11 +6,14 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -139,6 +142,10 @@ public final class SurrogateTrainer {
 
         Device device = options.device();
         Engine.getInstance().setRandomSeed((int) options.seed());
+        Targets targets = options.outputBasis() > 0
+                ? basisTargets(train, split.validation(), out) : new SpectrumTargets(out);
+        double trainResidual = targets.residual(train);
+        double validationResidual = targets.residual(split.validation());
         UniformRandomProvider shuffle = RandomSource.XO_RO_SHI_RO_128_PP.create(options.seed() ^ 0x5DEECE66DL);
         int batch = Math.min(options.batchSize(), train.length);
         int updatesPerEpoch = (train.length + batch - 1) / batch;
@@ -148,7 +155,7 @@ public final class SurrogateTrainer {
         double bestLoss = Double.POSITIVE_INFINITY;
         SurrogateMetrics metrics;
         try (Model model = Model.newInstance(MODEL_NAME, device)) {
-            SequentialBlock net = options.architecture().build(w);
+            SequentialBlock net = options.architecture().build(targets.width());
             model.setBlock(net);
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss("mse", 1f))
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(tracker).build())
@@ -163,7 +170,7 @@ public final class SurrogateTrainer {
                     for (int from = 0; from < train.length; from += batch) {
                         int n = Math.min(batch, train.length - from);
                         try (NDManager m = trainer.getManager().newSubManager()) {
-                            NDList[] xy = batchArrays(m, train, from, n, in, out);
+                            NDList[] xy = batchArrays(m, train, from, n, in, targets);
                             try (GradientCollector collector = trainer.newGradientCollector()) {
                                 NDArray predicted = trainer.forward(xy[0]).singletonOrThrow();
                                 NDArray loss = trainer.getLoss().evaluate(xy[1], new NDList(predicted));
@@ -174,8 +181,9 @@ public final class SurrogateTrainer {
                             updates++;
                         }
                     }
-                    double trainLoss = sum / train.length;
-                    double validationLoss = meanSquaredError(trainer, split.validation(), in, out);
+                    double trainLoss = sum / train.length + trainResidual;
+                    double validationLoss = meanSquaredError(trainer, split.validation(), in, targets)
+                            + validationResidual;
                     boolean improved = validationLoss < bestLoss;
                     if (improved) {
                         bestLoss = validationLoss;
@@ -195,12 +203,16 @@ public final class SurrogateTrainer {
                     }
                 }
                 restore(net, best);
-                metrics = evaluateTest(trainer, split.test(), in, out, bundle);
             }
-            try {
-                model.save(bundle, MODEL_NAME);
-            } catch (IOException e) {
-                throw new ExoretException(ExoretException.Kind.IO, "cannot save the network to " + bundle, e);
+            if (targets instanceof BasisTargets b) {
+                try (Model merged = Model.newInstance(MODEL_NAME, device)) {
+                    merged.setBlock(b.merge(net, merged.getNDManager(), options.architecture(), p));
+                    metrics = evaluateTest(merged, split.test(), in, out, bundle);
+                    save(merged, bundle);
+                }
+            } else {
+                metrics = evaluateTest(model, split.test(), in, out, bundle);
+                save(model, bundle);
             }
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
@@ -211,7 +223,8 @@ public final class SurrogateTrainer {
         BundleDescriptor.TrainingSummary summary = new BundleDescriptor.TrainingSummary(options.seed(),
                 device.toString(), batch, options.schedule(), options.maxEpochs(), options.patience(), history.size(),
                 bestEpoch, bestLoss, seconds, train.length, split.validation().length, split.test().length,
-                options.validationFraction(), options.testFraction());
+                options.validationFraction(), options.testFraction(), options.outputBasis(), trainResidual,
+                options.bandWeight());
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("exoret", Versions.exoret());
         versions.put("djl", Versions.djl());
@@ -234,33 +247,165 @@ public final class SurrogateTrainer {
         return new Outcome(descriptor, history, metrics);
     }
 
-    /** Normalised inputs and targets of rows {@code rows[from … from+n)}. */
-    private NDList[] batchArrays(NDManager m, int[] rows, int from, int n, AffineScaling in, AffineScaling out) {
-        float[] x = new float[n * p];
-        float[] y = new float[n * w];
-        float[] theta = new float[p];
-        float[] spectrum = new float[w];
-        for (int i = 0; i < n; i++) {
-            data.readParameters(rows[from + i], theta);
-            data.readSpectrum(rows[from + i], spectrum);
-            in.normaliseInto(theta, x, i * p);
-            out.normaliseInto(spectrum, y, i * w);
-        }
-        return new NDList[] {new NDList(m.create(x, new Shape(n, p))), new NDList(m.create(y, new Shape(n, w)))};
+    /** What the network learns to output for a row of the set. */
+    private interface Targets {
+        /** @return outputs per row */
+        int width();
+
+        /** Writes the targets of data row {@code row} at {@code offset}. */
+        void fill(int row, float[] into, int offset);
+
+        /** @return mean squared error per channel that the targets cannot represent, averaged over {@code rows} */
+        double residual(int[] rows);
     }
 
-    private double meanSquaredError(Trainer trainer, int[] rows, AffineScaling in, AffineScaling out) {
+    /** The normalised spectrum itself, read from the set batch by batch. */
+    private final class SpectrumTargets implements Targets {
+        private final AffineScaling out;
+        private final float[] spectrum = new float[w];
+
+        SpectrumTargets(AffineScaling out) {
+            this.out = out;
+        }
+
+        @Override
+        public int width() {
+            return w;
+        }
+
+        @Override
+        public void fill(int row, float[] into, int offset) {
+            data.readSpectrum(row, spectrum);
+            out.normaliseInto(spectrum, into, offset);
+        }
+
+        @Override
+        public double residual(int[] rows) {
+            return 0;
+        }
+    }
+
+    /** Coefficients on an {@link OutputBasis}, projected once for the training and validation rows. */
+    private static final class BasisTargets implements Targets {
+        private final OutputBasis basis;
+        private final Map<Integer, float[]> coefficients = new java.util.HashMap<>();
+        private final Map<Integer, Double> residuals = new java.util.HashMap<>();
+
+        BasisTargets(OutputBasis basis) {
+            this.basis = basis;
+        }
+
+        @Override
+        public int width() {
+            return basis.size();
+        }
+
+        @Override
+        public void fill(int row, float[] into, int offset) {
+            System.arraycopy(coefficients.get(row), 0, into, offset, basis.size());
+        }
+
+        @Override
+        public double residual(int[] rows) {
+            double sum = 0;
+            for (int row : rows) {
+                sum += residuals.get(row);
+            }
+            return sum / rows.length;
+        }
+
+        /** The trained coefficient network with its last layer merged with the basis: w outputs. */
+        SequentialBlock merge(SequentialBlock trained, NDManager manager, Architecture architecture, int inputs) {
+            SequentialBlock merged = architecture.build(basis.outputCount());
+            merged.initialize(manager, DataType.FLOAT32, new Shape(1, inputs));
+            List<Block> from = new ArrayList<>(trained.getChildren().values());
+            List<Block> to = new ArrayList<>(merged.getChildren().values());
+            for (int i = 0; i < from.size() - 1; i++) {
+                for (Pair<String, Parameter> e : from.get(i).getParameters()) {
+                    to.get(i).getParameters().get(e.getKey()).getArray()
+                            .set(FloatBuffer.wrap(e.getValue().getArray().toFloatArray()));
+                }
+            }
+            ai.djl.util.PairList<String, Parameter> last = from.get(from.size() - 1).getParameters();
+            float[][] layer = basis.merge(last.get("weight").getArray().toFloatArray(),
+                    last.get("bias").getArray().toFloatArray());
+            ai.djl.util.PairList<String, Parameter> target = to.get(to.size() - 1).getParameters();
+            target.get("weight").getArray().set(FloatBuffer.wrap(layer[0]));
+            target.get("bias").getArray().set(FloatBuffer.wrap(layer[1]));
+            return merged;
+        }
+    }
+
+    /** Fits the output basis on the training split and projects the training and validation rows onto it. */
+    private BasisTargets basisTargets(int[] train, int[] validation, AffineScaling out) {
+        float[] spectrum = new float[w];
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            OutputBasis basis = OutputBasis.fit(options.outputBasis(), w, train.length, (i, y) -> {
+                data.readSpectrum(train[i], spectrum);
+                out.normaliseInto(spectrum, y, 0);
+            }, options.seed(), m);
+            if (options.bandWeight() > 0) {
+                basis = basis.bandWeighted(options.bandProjection(), options.bandUncertainty(), out,
+                        options.bandWeight());
+            }
+            BasisTargets targets = new BasisTargets(basis);
+            int[] rows = java.util.stream.IntStream.concat(java.util.Arrays.stream(train),
+                    java.util.Arrays.stream(validation)).toArray();
+            int block = 1024;
+            float[] normalised = new float[block * w];
+            for (int from = 0; from < rows.length; from += block) {
+                int n = Math.min(block, rows.length - from);
+                for (int i = 0; i < n; i++) {
+                    data.readSpectrum(rows[from + i], spectrum);
+                    out.normaliseInto(spectrum, normalised, i * w);
+                }
+                OutputBasis.Projection projected = basis.project(normalised, n, m);
+                int k = basis.size();
+                for (int i = 0; i < n; i++) {
+                    targets.coefficients.put(rows[from + i],
+                            java.util.Arrays.copyOfRange(projected.targets(), i * k, (i + 1) * k));
+                    targets.residuals.put(rows[from + i], projected.residuals()[i]);
+                }
+            }
+            return targets;
+        }
+    }
+
+    /** Normalised inputs and targets of rows {@code rows[from … from+n)}. */
+    private NDList[] batchArrays(NDManager m, int[] rows, int from, int n, AffineScaling in, Targets targets) {
+        int width = targets.width();
+        float[] x = new float[n * p];
+        float[] y = new float[n * width];
+        float[] theta = new float[p];
+        for (int i = 0; i < n; i++) {
+            data.readParameters(rows[from + i], theta);
+            in.normaliseInto(theta, x, i * p);
+            targets.fill(rows[from + i], y, i * width);
+        }
+        return new NDList[] {new NDList(m.create(x, new Shape(n, p))), new NDList(m.create(y, new Shape(n, width)))};
+    }
+
+    /** Mean squared error per output over {@code rows}, in the targets' units. */
+    private double meanSquaredError(Trainer trainer, int[] rows, AffineScaling in, Targets targets) {
         double sum = 0;
         int batch = options.batchSize();
         for (int from = 0; from < rows.length; from += batch) {
             int n = Math.min(batch, rows.length - from);
             try (NDManager m = trainer.getManager().newSubManager()) {
-                NDList[] xy = batchArrays(m, rows, from, n, in, out);
+                NDList[] xy = batchArrays(m, rows, from, n, in, targets);
                 NDArray predicted = trainer.evaluate(xy[0]).singletonOrThrow();
                 sum += predicted.sub(xy[1].singletonOrThrow()).square().sum().getFloat();
             }
         }
-        return sum / ((double) rows.length * w);
+        return sum / ((double) rows.length * targets.width());
+    }
+
+    private static void save(Model model, Path bundle) {
+        try {
+            model.save(bundle, MODEL_NAME);
+        } catch (IOException e) {
+            throw new ExoretException(ExoretException.Kind.IO, "cannot save the network to " + bundle, e);
+        }
     }
 
     private static Map<String, float[]> snapshot(SequentialBlock net) {
@@ -281,13 +426,14 @@ public final class SurrogateTrainer {
         }
     }
 
-    private SurrogateMetrics evaluateTest(Trainer trainer, int[] rows, AffineScaling in, AffineScaling out, Path bundle) {
+    private SurrogateMetrics evaluateTest(Model model, int[] rows, AffineScaling in, AffineScaling out, Path bundle) {
         double[] sqN = new double[w];
         double[] sqP = new double[w];
         double[] rel = new double[w];
         FeatureStatistics truthN = new FeatureStatistics(new boolean[w], j -> "channel " + j);
         FeatureStatistics truthP = new FeatureStatistics(new boolean[w], j -> "channel " + j);
         double[] sigma = options.bandUncertainty();
+        SpectrumTargets spectra = new SpectrumTargets(out);
         List<Double> bandErrors = new ArrayList<>();
         double[] grid = data.header().wavenumberPerCm();
         double[] physical = new double[w];
@@ -298,9 +444,10 @@ public final class SurrogateTrainer {
         for (int from = 0; from < rows.length; from += batch) {
             int n = Math.min(batch, rows.length - from);
             float[] predicted;
-            try (NDManager m = trainer.getManager().newSubManager()) {
-                NDList[] xy = batchArrays(m, rows, from, n, in, out);
-                predicted = trainer.evaluate(xy[0]).singletonOrThrow().toFloatArray();
+            try (NDManager m = model.getNDManager().newSubManager()) {
+                NDList[] xy = batchArrays(m, rows, from, n, in, spectra);
+                predicted = model.getBlock().forward(new ParameterStore(m, false), xy[0], false)
+                        .singletonOrThrow().toFloatArray();
             }
             for (int i = 0; i < n; i++) {
                 data.readSpectrum(rows[from + i], truthFloat);

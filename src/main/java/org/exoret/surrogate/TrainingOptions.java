@@ -36,6 +36,8 @@ public final class TrainingOptions {
     private final BandProjection bandProjection;
     private final double[] bandUncertainty;
     private final List<String> bandIds;
+    private final int outputBasis;
+    private final double bandWeight;
 
     private TrainingOptions(Builder b) {
         architecture = b.architecture;
@@ -54,6 +56,8 @@ public final class TrainingOptions {
         bandProjection = b.bandProjection;
         bandUncertainty = b.bandUncertainty == null ? null : b.bandUncertainty.clone();
         bandIds = b.bandIds;
+        outputBasis = b.outputBasis;
+        bandWeight = b.bandWeight;
     }
 
     /** @return a builder with the defaults */
@@ -144,6 +148,22 @@ public final class TrainingOptions {
         return bandIds;
     }
 
+    /**
+     * @return principal components of the normalised spectra the network is trained on ({@link OutputBasis}),
+     *     or 0 to train on all channels; the bundle's network has all channels either way
+     */
+    public int outputBasis() {
+        return outputBasis;
+    }
+
+    /**
+     * @return weight of the mean squared band-depth error over σ in the training loss, next to the spectral error
+     *     (0: spectral error only); needs an output basis and bands ({@link OutputBasis#bandWeighted})
+     */
+    public double bandWeight() {
+        return bandWeight;
+    }
+
     /** Collects options; {@link #build()} validates them. */
     public static final class Builder {
         private Architecture architecture = DEFAULT_ARCHITECTURE;
@@ -163,6 +183,8 @@ public final class TrainingOptions {
         private BandProjection bandProjection;
         private double[] bandUncertainty;
         private List<String> bandIds;
+        private int outputBasis;
+        private double bandWeight;
 
         private Builder() {
         }
@@ -272,7 +294,40 @@ public final class TrainingOptions {
         }
 
         /** @return the options */
+        /**
+         * @param components principal components of the normalised spectra to train on (0: all channels); fewer
+         *     components make each update cheaper and smooth the outputs, at the cost of a truncation residual that
+         *     the training reports
+         * @return this builder
+         */
+        public Builder optOutputBasis(int components) {
+            outputBasis = components;
+            return this;
+        }
+
+        /**
+         * @param weight weight of the mean squared band-depth error over σ in the loss (0: none); needs
+         *     {@link #optOutputBasis} and {@link #optBands}
+         * @return this builder
+         */
+        public Builder optBandWeight(double weight) {
+            bandWeight = weight;
+            return this;
+        }
+
         public TrainingOptions build() {
+            if (outputBasis < 0) {
+                throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,
+                        "the output basis takes 0 (all channels) or a positive number of components, got " + outputBasis);
+            }
+            if (!(bandWeight >= 0) || Double.isInfinite(bandWeight)) {
+                throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,
+                        "the band weight must be a finite number ≥ 0, got " + bandWeight);
+            }
+            if (bandWeight > 0 && (outputBasis == 0 || bandProjection == null)) {
+                throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "a band weight needs an output basis"
+                        + " (--output-basis) and the bands of an RT configuration (--config)");
+            }
             if (batchSize < 1 || maxEpochs < 1 || patience < 1 || trainingLimit < 0 || plotCount < 0) {
                 throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "batch size, epochs and patience must be"
                         + " ≥ 1 and the training limit and plot count ≥ 0; got " + batchSize + ", " + maxEpochs + ", "

@@ -85,11 +85,9 @@ class KnownPosteriorTest {
     @Test
     void twoModeMixtureGivesEachModeHalfTheMass() {
         TestProblems.TwoModes target = new TestProblems.TwoModes(2, 3.0);
-        // ter Braak & Vrugt (2008) suggest γ = 1 now and then to jump between modes
+        // ter Braak (2006) and ter Braak & Vrugt (2008): γ = 1 now and then to jump between modes (mode_jump = 0.1)
         double unitGamma = Math.sqrt(2 * 2) / 2.38;
-        MoveMix mix = new MoveMix(List.of(new MoveMix.Weighted(new DifferentialMove(), 0.8),
-                new MoveMix.Weighted(new DifferentialMove(unitGamma, DifferentialMove.DEFAULT_JITTER), 0.1),
-                new MoveMix.Weighted(new SnookerMove(), 0.1)));
+        MoveMix mix = MoveMix.defaultMix().with(new DifferentialMove(unitGamma, DifferentialMove.DEFAULT_JITTER), 0.1);
         SamplerResult r = run(TestProblems.flatSpace(2, 10), target, 6000, 1000, 3, mix);
         double[][] x0 = r.chainsOf(0);
         double[][] indicator = new double[x0.length][x0[0].length];

@@ -117,4 +117,29 @@ class RetrievalTest {
         ExoretException e = assertThrows(ExoretException.class, () -> RetrievalConfig.read(cfg));
         assertTrue(e.getMessage().contains("beta") && e.getMessage().contains("params"), e.getMessage());
     }
+
+    @Test
+    void samplerKeysSetTheMoveMix() throws IOException {
+        Path cfg = SyntheticRetrieval.write(dir, 2000, "fgamma = 0.7\nfepsilon = 1e-4\nmode_jump = 0.1");
+        org.exoret.mcmc.MoveMix mix = RetrievalConfig.read(cfg).moves();
+        List<org.exoret.mcmc.MoveMix.Weighted> moves = mix.entries();
+        assertEquals(3, moves.size());
+        assertEquals(new org.exoret.mcmc.DifferentialMove(0.7, 1e-4), moves.get(0).move());
+        assertEquals(0.81, moves.get(0).weight(), 1e-12);
+        assertEquals(0.09, moves.get(1).weight(), 1e-12);
+        // the mode jump: γ = f·2.38/√(2d) = 1 for the d = 3 free parameters of the synthetic set-up
+        org.exoret.mcmc.DifferentialMove jump = (org.exoret.mcmc.DifferentialMove) moves.get(2).move();
+        assertEquals(1.0, jump.gammaFactor() * 2.38 / Math.sqrt(2 * 3), 1e-12);
+        assertEquals(0.1, moves.get(2).weight(), 1e-12);
+    }
+
+    @Test
+    void samplerKeysOutOfRangeAreNamed() throws IOException {
+        for (String line : List.of("fgamma = 0", "fepsilon = -1", "mode_jump = 1")) {
+            Path cfg = SyntheticRetrieval.write(dir, 2000, line);
+            ExoretException e = assertThrows(ExoretException.class, () -> RetrievalConfig.read(cfg));
+            String key = line.substring(0, line.indexOf(' '));
+            assertTrue(e.getMessage().contains(key), e.getMessage());
+        }
+    }
 }

@@ -92,4 +92,89 @@ class SurrogateTrainingTest {
         assertTrue(!java.util.Arrays.equals(Files.readAllBytes(dir.resolve("a/surrogate-0000.params")),
                 Files.readAllBytes(dir.resolve("c/surrogate-0000.params"))), "another seed gives other weights");
     }
+
+    @Test
+    void outputBasisBundleReachesTheStatedAccuracyAndReportsItsOwnLoss() {
+        BundleDescriptor d = trainWithBasis("basis", 16, 0);
+        assertEquals(16, d.training().outputBasis());
+        assertTrue(d.training().truncationMse() > 0 && d.training().truncationMse() < 1e-3,
+                "truncation residual " + d.training().truncationMse());
+        BundleDescriptor.MetricsSummary m = d.metrics();
+        assertTrue(m.r2Median() > 0.99, "median channel R² " + m.r2Median());
+        assertTrue(m.bandErrorOverSigmaMedian() < 1, "median band error/σ " + m.bandErrorOverSigmaMedian());
+        // the bundle holds an ordinary all-channel network whose validation MSE is the loss the training reported
+        double[] errors = validationErrors(dir.resolve("basis"), d);
+        assertEquals(d.training().bestValidationLoss(), errors[0], 2e-3 * errors[0]);
+    }
+
+    @Test
+    void bandWeightedLossIsSpectralErrorPlusWeightedBandError() {
+        // 40 of 120 components: the truncation's share of the band error, which the loss cannot see, is negligible
+        BundleDescriptor d = trainWithBasis("basis-banded", 40, 0.5);
+        assertEquals(0.5, d.training().bandWeight());
+        double[] errors = validationErrors(dir.resolve("basis-banded"), d);
+        assertEquals(d.training().bestValidationLoss(), errors[0] + 0.5 * errors[1],
+                2e-3 * d.training().bestValidationLoss());
+        assertTrue(d.metrics().bandErrorOverSigmaMedian() < 1, "median band error/σ " + d.metrics().bandErrorOverSigmaMedian());
+    }
+
+    static BundleDescriptor trainWithBasis(String name, int components, double bandWeight) {
+        TrainingOptions opts = options().optOutputBasis(components).optBandWeight(bandWeight).optPlotCount(0).build();
+        return SurrogateTrainer.train(set, opts, dir.resolve(name), TrainingListener.NONE).descriptor();
+    }
+
+    /**
+     * @return over the validation split, {mean squared error per channel in normalised units, mean of (band-depth
+     *     error/σ)²} of the bundle's network
+     */
+    static double[] validationErrors(Path bundle, BundleDescriptor d) {
+        AffineScaling out = new AffineScaling(d.outputScaling());
+        int[] rows = DataSplit.of(set.size(), 0.1, 0.1, 3).validation();
+        int w = set.wavenumberCount();
+        double[][] theta = new double[rows.length][set.parameterCount()];
+        float[] t = new float[set.parameterCount()];
+        for (int i = 0; i < rows.length; i++) {
+            set.readParameters(rows[i], t);
+            for (int k = 0; k < t.length; k++) {
+                theta[i][k] = t[k];
+            }
+        }
+        double spectral = 0;
+        double band = 0;
+        try (SurrogateForwardModel surrogate = SurrogateForwardModel.open(bundle, model.bandProjection(),
+                ai.djl.Device.cpu(), false)) {
+            org.exoret.forward.ForwardResult r = surrogate.evaluateWithSpectra(theta);
+            float[] truth = new float[w];
+            float[] truthN = new float[w];
+            float[] predicted = new float[w];
+            float[] predictedN = new float[w];
+            for (int i = 0; i < rows.length; i++) {
+                set.readSpectrum(rows[i], truth);
+                out.normaliseInto(truth, truthN, 0);
+                double[] spectrum = r.spectrum(i);
+                double[] truthPhysical = new double[w];
+                for (int j = 0; j < w; j++) {
+                    predicted[j] = (float) spectrum[j];
+                    truthPhysical[j] = truth[j];
+                }
+                out.normaliseInto(predicted, predictedN, 0);
+                for (int j = 0; j < w; j++) {
+                    spectral += Math.pow(predictedN[j] - truthN[j], 2);
+                }
+                double[] depthTrue = model.bandProjection().apply(truthPhysical);
+                double[] depth = r.bandDepth(i);
+                for (int b = 0; b < depth.length; b++) {
+                    band += Math.pow((depth[b] - depthTrue[b]) / SIGMA, 2) / depth.length;
+                }
+            }
+        }
+        return new double[] {spectral / ((double) rows.length * w), band / rows.length};
+    }
+
+    @Test
+    void bandWeightNeedsABasisAndBands() {
+        org.exoret.ExoretException e = org.junit.jupiter.api.Assertions.assertThrows(org.exoret.ExoretException.class,
+                () -> options().optBandWeight(1).build());
+        assertTrue(e.getMessage().contains("--output-basis"), e.getMessage());
+    }
 }
