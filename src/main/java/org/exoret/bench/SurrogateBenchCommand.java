@@ -108,6 +108,10 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
              SurrogateForwardModel su = SurrogateForwardModel.open(bundle, Device.cpu(), false)) {
             d.requireCompatible(rt.parameterNames(), rt.wavenumberPerCm());
             javaPath = s.javaInference();
+            // a discarded first round warms every path (JIT, native allocator) so the timing order does not matter
+            for (SurrogateForwardModel warm : List.of(s, sj, sn, su)) {
+                SurrogateBenchmark.costCurve(warm, space);
+            }
             fused = SurrogateBenchmark.costCurve(s, space);
             fusedJava = SurrogateBenchmark.costCurve(sj, space);
             fusedNative = SurrogateBenchmark.costCurve(sn, space);

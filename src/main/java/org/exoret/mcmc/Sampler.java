@@ -86,6 +86,7 @@ public final class Sampler {
 
     private SamplerResult loop(Population pop) {
         int total = config.iterations();
+        int first = (int) pop.iteration;
         Path checkpoint = config.checkpointFile().orElse(null);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = null;
@@ -125,7 +126,7 @@ public final class Sampler {
             if (checkpoint != null) {
                 Checkpoint.write(checkpoint, config, pop);
             }
-            SamplerResult result = SamplerResult.of(config, pop, reason);
+            SamplerResult result = SamplerResult.of(config, pop, reason, first);
             config.listeners().forEach(l -> l.onFinish(result));
             return result;
         } finally {

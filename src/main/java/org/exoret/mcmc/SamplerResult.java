@@ -32,6 +32,7 @@ public final class SamplerResult {
     private final List<Parameter> parameters;
     private final StopReason stopReason;
     private final int iterations;
+    private final int firstIteration;
     private final int chains;
     private final int thinning;
     private final int burnIn;
@@ -50,10 +51,11 @@ public final class SamplerResult {
     private final double[] essBulk;
     private final double[] essTail;
 
-    private SamplerResult(SamplerConfig config, Population pop, StopReason reason) {
+    private SamplerResult(SamplerConfig config, Population pop, StopReason reason, int firstIteration) {
         this.parameters = config.parameters().freeParameters();
         this.stopReason = reason;
         this.iterations = (int) pop.iteration;
+        this.firstIteration = firstIteration;
         this.chains = pop.chainCount;
         this.thinning = pop.thinning;
         this.burnIn = config.burnIn();
@@ -103,8 +105,8 @@ public final class SamplerResult {
         }
     }
 
-    static SamplerResult of(SamplerConfig config, Population pop, StopReason reason) {
-        return new SamplerResult(config, pop, reason);
+    static SamplerResult of(SamplerConfig config, Population pop, StopReason reason, int firstIteration) {
+        return new SamplerResult(config, pop, reason, firstIteration);
     }
 
     /** Post-burn-in archived samples per chain. */
@@ -143,6 +145,12 @@ public final class SamplerResult {
     /** @return iterations per chain done */
     public int iterations() {
         return iterations;
+    }
+
+    /** @return iterations per chain run by the call that returned this result: all of them, or those after the
+     *     checkpoint it resumed from */
+    public int iterationsThisRun() {
+        return iterations - firstIteration;
     }
 
     /** @return the number of chains */

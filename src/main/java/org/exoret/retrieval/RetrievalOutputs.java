@@ -190,6 +190,7 @@ final class RetrievalOutputs {
         run.put("ess_tail", s.essTail());
         run.put("setup_seconds", result.setupSeconds());
         run.put("sampling_seconds", result.samplingSeconds());
+        run.put("iterations_timed_per_chain", result.samples().iterationsThisRun());
         run.put("seconds_per_chain_iteration", result.secondsPerChainIteration());
         if (comparison != null) {
             run.put("bc_mean", comparison.meanBc());

@@ -54,9 +54,12 @@ public final class RetrievalResult {
         return samplingSeconds;
     }
 
-    /** @return sampling seconds per chain per iteration (the per-chain cost the speed-up is measured on) */
+    /**
+     * @return sampling seconds per chain per iteration (the per-chain cost the speed-up is measured on), over the
+     *     iterations this invocation ran (a resumed run's earlier iterations took time not counted here)
+     */
     public double secondsPerChainIteration() {
-        return samplingSeconds / ((double) samples.chains() * samples.iterations());
+        return samplingSeconds / ((double) samples.chains() * Math.max(1, samples.iterationsThisRun()));
     }
 
     /** @return median, mean, standard deviation and credible regions per free parameter */

@@ -28,7 +28,7 @@ class DemoCommandTest {
             switch (key) {
                 case "bundle", "rtconfig", "reference" -> line = key + " = " + data.resolve(value).normalize();
                 case "output" -> line = "output = " + dir.resolve("demo");
-                case "numit" -> line = "numit = 20000";
+                case "numit" -> line = "numit = 60000";
                 case "burnin" -> line = "burnin = 200";
                 default -> { }
             }

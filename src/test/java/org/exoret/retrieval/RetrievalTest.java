@@ -66,8 +66,15 @@ class RetrievalTest {
             }
         }).build();
         self.set(first);
-        assertTrue(first.run().cancelled());
-        Posterior resumed = Retrieval.builder(b).optWriteOutputs(false).build().resume().posterior();
+        RetrievalResult stopped = first.run();
+        assertTrue(stopped.cancelled());
+        RetrievalResult resumedRun = Retrieval.builder(b).optWriteOutputs(false).build().resume();
+        // the time per chain-iteration of a resumed run divides its own time by its own iterations only
+        assertEquals(resumedRun.samples().iterations() - stopped.samples().iterations(),
+                resumedRun.samples().iterationsThisRun());
+        assertEquals(resumedRun.samplingSeconds() / (resumedRun.samples().chains()
+                * (double) resumedRun.samples().iterationsThisRun()), resumedRun.secondsPerChainIteration(), 1e-15);
+        Posterior resumed = resumedRun.posterior();
         assertEquals(uninterrupted.sampleCount(), resumed.sampleCount());
         for (int i = 0; i < uninterrupted.sampleCount(); i++) {
             assertArrayEquals(uninterrupted.samples()[i], resumed.samples()[i], 0.0, "sample " + i);
