@@ -12,15 +12,17 @@ import org.exoret.testmodel.GaussianLineModel;
 
 /**
  * Measures native-memory growth over many surrogate calls: the resident set (Linux /proc/self/status) minus the
- * committed Java heap, sampled after each tenth of the calls. The first tenth is warm-up (heap and allocator pools
- * reach their working size); the Java heap resizes in steps that make single samples noisy, so the growth is the
- * rise of the floor: minimum of the last three samples minus minimum of samples 2–4.
+ * committed Java heap and non-heap memory, sampled after each tenth of the calls. The first tenths are warm-up: the
+ * heap is committed before it is touched (the difference starts negative) and allocator pools reach their working
+ * size, which on a loaded 2-core machine took until the fourth sample. Single samples are noisy, so the growth is
+ * the rise of the floor: minimum of the last three samples minus minimum of samples 4–6; a leak of ≥ 3 kB per call
+ * adds ≥ 120 MB between them.
  */
 final class MemoryProbe {
 
     /**
      * Allowed rise: allocator and heap-resizing noise stay well below; a leaked child manager would keep ≥ 3 kB of
-     * native arrays per call, i.e. ≥ 120 MB over the last 60 % of 10⁵ calls.
+     * native arrays per call, i.e. ≥ 120 MB over the 40 % of 10⁵ calls between the compared samples.
      */
     static final long ALLOWED_GROWTH_BYTES = 64L << 20;
 
@@ -42,14 +44,18 @@ final class MemoryProbe {
                 samples[k] = nativeBytes();
             }
         }
-        long first = Arrays.stream(samples, 1, 4).min().orElseThrow();
+        long first = Arrays.stream(samples, 3, 6).min().orElseThrow();
         long last = Arrays.stream(samples, samples.length - 3, samples.length).min().orElseThrow();
         return last - first;
     }
 
-    /** Resident set minus the committed Java heap: what native (libtorch) allocations change. */
+    /**
+     * Resident set minus the committed Java heap and non-heap (metaspace, JIT code cache): what native (libtorch)
+     * allocations change. The code cache matters on a loaded machine, where compilations finish late in the run.
+     */
     static long nativeBytes() {
-        return residentBytes() - ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+        java.lang.management.MemoryMXBean bean = ManagementFactory.getMemoryMXBean();
+        return residentBytes() - bean.getHeapMemoryUsage().getCommitted() - bean.getNonHeapMemoryUsage().getCommitted();
     }
 
     static long residentBytes() {
