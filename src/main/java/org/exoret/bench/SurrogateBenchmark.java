@@ -77,21 +77,27 @@ public final class SurrogateBenchmark {
     }
 
     /**
-     * Median single-spectrum RT cost.
+     * Median RT cost per spectrum in batches of {@code batch} copies of one parameter vector: the way a sampler calls
+     * it (the RT spreads a batch over all cores), so the figure compares with the surrogate's cost per sample at the
+     * same batch size.
      *
      * @param rt the RT model
      * @param theta parameters
+     * @param batch spectra per call
      * @param repetitions timed calls
      * @return milliseconds per spectrum
      */
-    public static double rtMillisPerSpectrum(ForwardModel rt, double[] theta, int repetitions) {
-        double[][] one = {theta};
-        rt.evaluate(one);
+    public static double rtMillisPerSpectrum(ForwardModel rt, double[] theta, int batch, int repetitions) {
+        double[][] rows = new double[batch][];
+        Arrays.fill(rows, theta);
+        for (int i = 0; i < 3; i++) {
+            rt.evaluate(rows);
+        }
         double[] ms = new double[repetitions];
         for (int i = 0; i < repetitions; i++) {
             long t0 = System.nanoTime();
-            rt.evaluate(one);
-            ms[i] = (System.nanoTime() - t0) * 1e-6;
+            rt.evaluate(rows);
+            ms[i] = (System.nanoTime() - t0) * 1e-6 / batch;
         }
         return median(ms);
     }
