@@ -19,6 +19,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import ai.djl.util.PairList;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.FloatBuffer;
@@ -26,10 +27,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -116,7 +119,7 @@ public final class SurrogateTrainer {
         DataSplit split = DataSplit.of(data.size(), options.validationFraction(), options.testFraction(), options.seed());
         int[] train = split.train();
         if (options.trainingLimit() > 0 && options.trainingLimit() < train.length) {
-            train = java.util.Arrays.copyOf(train, options.trainingLimit());
+            train = Arrays.copyOf(train, options.trainingLimit());
         }
         List<String> names = data.header().parameterNames();
         boolean[] logIn = new boolean[p];
@@ -124,7 +127,7 @@ public final class SurrogateTrainer {
             logIn[k] = options.logInputs().contains(names.get(k));
         }
         boolean[] logOut = new boolean[w];
-        java.util.Arrays.fill(logOut, options.logOutputs());
+        Arrays.fill(logOut, options.logOutputs());
         FeatureStatistics inStats = new FeatureStatistics(logIn, k -> "parameter " + names.get(k));
         FeatureStatistics outStats = new FeatureStatistics(logOut, j -> "flux at channel " + j);
         float[] theta = new float[p];
@@ -288,11 +291,14 @@ public final class SurrogateTrainer {
     /** Coefficients on an {@link OutputBasis}, projected once for the training and validation rows. */
     private static final class BasisTargets implements Targets {
         private final OutputBasis basis;
-        private final Map<Integer, float[]> coefficients = new java.util.HashMap<>();
-        private final Map<Integer, Double> residuals = new java.util.HashMap<>();
+        /** Per data row, K targets in one flat array (rows outside training and validation stay zero). */
+        private final float[] coefficients;
+        private final double[] residuals;
 
-        BasisTargets(OutputBasis basis) {
+        BasisTargets(OutputBasis basis, int rows) {
             this.basis = basis;
+            this.coefficients = new float[Math.multiplyExact(rows, basis.size())];
+            this.residuals = new double[rows];
         }
 
         @Override
@@ -302,14 +308,14 @@ public final class SurrogateTrainer {
 
         @Override
         public void fill(int row, float[] into, int offset) {
-            System.arraycopy(coefficients.get(row), 0, into, offset, basis.size());
+            System.arraycopy(coefficients, row * basis.size(), into, offset, basis.size());
         }
 
         @Override
         public double residual(int[] rows) {
             double sum = 0;
             for (int row : rows) {
-                sum += residuals.get(row);
+                sum += residuals[row];
             }
             return sum / rows.length;
         }
@@ -326,10 +332,10 @@ public final class SurrogateTrainer {
                             .set(FloatBuffer.wrap(e.getValue().getArray().toFloatArray()));
                 }
             }
-            ai.djl.util.PairList<String, Parameter> last = from.get(from.size() - 1).getParameters();
+            PairList<String, Parameter> last = from.get(from.size() - 1).getParameters();
             float[][] layer = basis.merge(last.get("weight").getArray().toFloatArray(),
                     last.get("bias").getArray().toFloatArray());
-            ai.djl.util.PairList<String, Parameter> target = to.get(to.size() - 1).getParameters();
+            PairList<String, Parameter> target = to.get(to.size() - 1).getParameters();
             target.get("weight").getArray().set(FloatBuffer.wrap(layer[0]));
             target.get("bias").getArray().set(FloatBuffer.wrap(layer[1]));
             return merged;
@@ -348,9 +354,8 @@ public final class SurrogateTrainer {
                 basis = basis.bandWeighted(options.bandProjection(), options.bandUncertainty(), out,
                         options.bandWeight());
             }
-            BasisTargets targets = new BasisTargets(basis);
-            int[] rows = java.util.stream.IntStream.concat(java.util.Arrays.stream(train),
-                    java.util.Arrays.stream(validation)).toArray();
+            BasisTargets targets = new BasisTargets(basis, data.size());
+            int[] rows = IntStream.concat(Arrays.stream(train), Arrays.stream(validation)).toArray();
             int block = 1024;
             float[] normalised = new float[block * w];
             for (int from = 0; from < rows.length; from += block) {
@@ -362,9 +367,8 @@ public final class SurrogateTrainer {
                 OutputBasis.Projection projected = basis.project(normalised, n, m);
                 int k = basis.size();
                 for (int i = 0; i < n; i++) {
-                    targets.coefficients.put(rows[from + i],
-                            java.util.Arrays.copyOfRange(projected.targets(), i * k, (i + 1) * k));
-                    targets.residuals.put(rows[from + i], projected.residuals()[i]);
+                    System.arraycopy(projected.targets(), i * k, targets.coefficients, rows[from + i] * k, k);
+                    targets.residuals[rows[from + i]] = projected.residuals()[i];
                 }
             }
             return targets;
