@@ -3,19 +3,25 @@ package org.exoret.surrogate;
 import org.apache.commons.math3.special.Erf;
 
 /**
- * A dense network evaluated with plain float loops on the Java side: for the few small layers of a fused surrogate,
- * a single row costs less this way than the per-operator JNI calls of the native engine (measured crossover in
- * benchmarks/results/surrogate.md). Each layer is
+ * A dense network evaluated with plain float loops on the Java side: for the few small layers of a fused surrogate and
+ * the few tens of rows of a sampler's call, this costs less than the per-operator JNI calls of the native engine
+ * (measured crossover in benchmarks/results/surrogate.md). Each layer is
  * {@code y = W·x + b} accumulated in float32 as the native engine does (summation order differs, so results agree
  * to float32 rounding, not bit for bit), the hidden ones followed by the activation. Immutable and thread-safe
  * (buffers are per call).
  */
 final class JavaDenseInference {
 
-    /** Per layer: weights transposed to inputs × outputs, row-major, so the inner loop is a vectorisable axpy. */
-    private final float[][] weightT;
+    /** Inputs folded into one pass over an output row; eight independent products keep the vector units busy. */
+    private static final int UNROLL = 8;
+
+    /**
+     * Per layer and input {@code i}: the weights from input {@code i} to every output. One array per input, not one
+     * flat matrix, because the JIT vectorises {@code y[k] += w[k]·x} only when every array shares the index {@code k}
+     * (an offset into a second float array might alias {@code y}, and HotSpot then falls back to scalar code).
+     */
+    private final float[][][] weightRows;
     private final float[][] bias;
-    private final int[] inputs;
     private final Architecture.ActivationKind activation;
 
     /**
@@ -26,9 +32,8 @@ final class JavaDenseInference {
      */
     JavaDenseInference(float[][] weights, float[][] biases, int inputCount, Architecture.ActivationKind activation) {
         int layers = weights.length;
-        weightT = new float[layers][];
+        weightRows = new float[layers][][];
         bias = new float[layers][];
-        inputs = new int[layers];
         int in = inputCount;
         for (int l = 0; l < layers; l++) {
             int out = biases[l].length;
@@ -36,15 +41,14 @@ final class JavaDenseInference {
                 throw new IllegalArgumentException("layer " + l + ": " + weights[l].length + " weights for " + out
                         + " × " + in);
             }
-            float[] t = new float[in * out];
+            float[][] rows = new float[in][out];
             for (int k = 0; k < out; k++) {
                 for (int i = 0; i < in; i++) {
-                    t[i * out + k] = weights[l][k * in + i];
+                    rows[i][k] = weights[l][k * in + i];
                 }
             }
-            weightT[l] = t;
+            weightRows[l] = rows;
             bias[l] = biases[l].clone();
-            inputs[l] = in;
             in = out;
         }
         this.activation = activation;
@@ -62,33 +66,66 @@ final class JavaDenseInference {
      */
     float[] forward(float[] x, int n) {
         float[] a = x;
-        for (int l = 0; l < weightT.length; l++) {
-            int in = inputs[l];
+        for (int l = 0; l < weightRows.length; l++) {
+            float[][] w = weightRows[l];
+            int in = w.length;
             int out = bias[l].length;
-            float[] w = weightT[l];
             float[] b = new float[n * out];
+            float[] y = new float[out];
+            int[] active = new int[in];
             for (int r = 0; r < n; r++) {
-                System.arraycopy(bias[l], 0, b, r * out, out);
-            }
-            // weight row i is reused for every row of the batch while it sits in L1
-            for (int i = 0; i < in; i++) {
-                int wi = i * out;
-                for (int r = 0; r < n; r++) {
-                    float xi = a[r * in + i];
-                    if (xi != 0f) {
-                        int br = r * out;
-                        for (int k = 0; k < out; k++) {
-                            b[br + k] += w[wi + k] * xi;
-                        }
+                int ar = r * in;
+                // inputs a ReLU has zeroed (about half) contribute nothing: list the others once per row
+                int m = 0;
+                for (int i = 0; i < in; i++) {
+                    if (a[ar + i] != 0f) {
+                        active[m++] = i;
                     }
                 }
+                System.arraycopy(bias[l], 0, y, 0, out);
+                int j = 0;
+                for (; j + UNROLL <= m; j += UNROLL) {
+                    accumulateEight(y, w, a, ar, active, j);
+                }
+                for (; j < m; j++) {
+                    float[] w0 = w[active[j]];
+                    float x0 = a[ar + active[j]];
+                    for (int k = 0; k < out; k++) {
+                        y[k] += w0[k] * x0;
+                    }
+                }
+                System.arraycopy(y, 0, b, r * out, out);
             }
-            if (l < weightT.length - 1) {
+            if (l < weightRows.length - 1) {
                 activate(b, n * out);
             }
             a = b;
         }
         return a;
+    }
+
+    /** {@code y += Σ w[i]·a[i]} over the eight inputs {@code active[j..j+7]} of the row starting at {@code ar}. */
+    private static void accumulateEight(float[] y, float[][] w, float[] a, int ar, int[] active, int j) {
+        float[] w0 = w[active[j]];
+        float[] w1 = w[active[j + 1]];
+        float[] w2 = w[active[j + 2]];
+        float[] w3 = w[active[j + 3]];
+        float[] w4 = w[active[j + 4]];
+        float[] w5 = w[active[j + 5]];
+        float[] w6 = w[active[j + 6]];
+        float[] w7 = w[active[j + 7]];
+        float x0 = a[ar + active[j]];
+        float x1 = a[ar + active[j + 1]];
+        float x2 = a[ar + active[j + 2]];
+        float x3 = a[ar + active[j + 3]];
+        float x4 = a[ar + active[j + 4]];
+        float x5 = a[ar + active[j + 5]];
+        float x6 = a[ar + active[j + 6]];
+        float x7 = a[ar + active[j + 7]];
+        for (int k = 0; k < y.length; k++) {
+            y[k] += (w0[k] * x0 + w1[k] * x1 + w2[k] * x2 + w3[k] * x3)
+                    + (w4[k] * x4 + w5[k] * x5 + w6[k] * x6 + w7[k] * x7);
+        }
     }
 
     private void activate(float[] v, int n) {

@@ -43,10 +43,11 @@ public final class SurrogateForwardModel implements ForwardModel {
 
     /**
      * Below this many rows per call, {@link Inference#AUTO} computes fused band depths on the Java side: measured on
-     * the 9-parameter, 79-band HD 189733 b bundle (dense 256×3), the Java path wins at one row and single-threaded
-     * native PyTorch from ten rows on (benchmarks/results/surrogate.md).
+     * the 9-parameter, 79-band HD 189733 b bundle, the Java path costs the same per row at any batch and wins up to a
+     * few tens of rows (a sampler's batch: one row per chain), single-threaded native PyTorch from about a hundred
+     * rows on (benchmarks/results/surrogate.md).
      */
-    public static final int JAVA_ROW_LIMIT = 4;
+    public static final int JAVA_ROW_LIMIT = 32;
 
     /** Where fused band depths are computed. */
     public enum Inference {
