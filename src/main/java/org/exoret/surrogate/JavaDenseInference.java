@@ -1,5 +1,6 @@
 package org.exoret.surrogate;
 
+import java.util.stream.IntStream;
 import org.apache.commons.math3.special.Erf;
 
 /**
@@ -14,6 +15,9 @@ final class JavaDenseInference {
 
     /** Inputs folded into one pass over an output row; eight independent products keep the vector units busy. */
     private static final int UNROLL = 8;
+
+    /** Fewest rows worth handing to another core: below this the hand-over costs more than the rows. */
+    private static final int ROWS_PER_TASK = 4;
 
     /**
      * Per layer and input {@code i}: the weights from input {@code i} to every output. One array per input, not one
@@ -60,48 +64,73 @@ final class JavaDenseInference {
     }
 
     /**
+     * Rows are independent, so a call of at least {@code 2 × ROWS_PER_TASK} rows is split into contiguous blocks on
+     * the common fork-join pool (as the RT model spreads its spectra); each row's arithmetic is the same whatever the
+     * split, so results do not depend on the core count.
+     *
      * @param x n × inputs, row-major (normalised inputs)
      * @param n rows
      * @return n × outputs, row-major
      */
     float[] forward(float[] x, int n) {
-        float[] a = x;
-        for (int l = 0; l < weightRows.length; l++) {
-            float[][] w = weightRows[l];
-            int in = w.length;
-            int out = bias[l].length;
-            float[] b = new float[n * out];
-            float[] y = new float[out];
-            int[] active = new int[in];
-            for (int r = 0; r < n; r++) {
-                int ar = r * in;
-                // inputs a ReLU has zeroed (about half) contribute nothing: list the others once per row
-                int m = 0;
-                for (int i = 0; i < in; i++) {
-                    if (a[ar + i] != 0f) {
-                        active[m++] = i;
-                    }
-                }
-                System.arraycopy(bias[l], 0, y, 0, out);
-                int j = 0;
-                for (; j + UNROLL <= m; j += UNROLL) {
-                    accumulateEight(y, w, a, ar, active, j);
-                }
-                for (; j < m; j++) {
-                    float[] w0 = w[active[j]];
-                    float x0 = a[ar + active[j]];
-                    for (int k = 0; k < out; k++) {
-                        y[k] += w0[k] * x0;
-                    }
-                }
-                System.arraycopy(y, 0, b, r * out, out);
-            }
-            if (l < weightRows.length - 1) {
-                activate(b, n * out);
-            }
-            a = b;
+        float[] result = new float[n * outputCount()];
+        int tasks = Math.min(Runtime.getRuntime().availableProcessors(), n / ROWS_PER_TASK);
+        if (tasks <= 1) {
+            forwardRows(x, 0, n, result);
+        } else {
+            IntStream.range(0, tasks).parallel().forEach(t ->
+                    forwardRows(x, (int) ((long) n * t / tasks), (int) ((long) n * (t + 1) / tasks), result));
         }
-        return a;
+        return result;
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} through every layer, into {@code result}. */
+    private void forwardRows(float[] x, int from, int to, float[] result) {
+        int layers = weightRows.length;
+        float[][] activations = new float[layers][];
+        int widest = weightRows[0].length;
+        for (int l = 0; l < layers; l++) {
+            activations[l] = new float[bias[l].length];
+            widest = Math.max(widest, bias[l].length);
+        }
+        int[] active = new int[widest];
+        for (int row = from; row < to; row++) {
+            float[] a = x;
+            int ar = row * weightRows[0].length;
+            for (int l = 0; l < layers; l++) {
+                float[] y = activations[l];
+                layer(weightRows[l], bias[l], a, ar, active, y);
+                if (l < layers - 1) {
+                    activate(y, y.length);
+                }
+                a = y;
+                ar = 0;
+            }
+            System.arraycopy(a, 0, result, row * a.length, a.length);
+        }
+    }
+
+    /** {@code y = W·a + b} for the inputs {@code a[ar..]}; inputs a ReLU has zeroed (about half) are skipped. */
+    private static void layer(float[][] w, float[] b, float[] a, int ar, int[] active, float[] y) {
+        int in = w.length;
+        int m = 0;
+        for (int i = 0; i < in; i++) {
+            if (a[ar + i] != 0f) {
+                active[m++] = i;
+            }
+        }
+        System.arraycopy(b, 0, y, 0, y.length);
+        int j = 0;
+        for (; j + UNROLL <= m; j += UNROLL) {
+            accumulateEight(y, w, a, ar, active, j);
+        }
+        for (; j < m; j++) {
+            float[] w0 = w[active[j]];
+            float x0 = a[ar + active[j]];
+            for (int k = 0; k < y.length; k++) {
+                y[k] += w0[k] * x0;
+            }
+        }
     }
 
     /** {@code y += Σ w[i]·a[i]} over the eight inputs {@code active[j..j+7]} of the row starting at {@code ar}. */

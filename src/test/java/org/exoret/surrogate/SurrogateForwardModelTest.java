@@ -174,6 +174,20 @@ class SurrogateForwardModelTest {
         }
     }
 
+    /** A batch split over cores gives every row exactly the depths it gets when evaluated alone. */
+    @Test
+    void javaInferenceOfABatchEqualsRowByRowBitForBit() {
+        try (SurrogateForwardModel java = SurrogateForwardModel.open(bundle, Device.cpu(), true,
+                SurrogateForwardModel.Inference.JAVA)) {
+            double[][] theta = thetas(64, 7);
+            ForwardResult batch = java.evaluate(theta);
+            for (int i = 0; i < theta.length; i++) {
+                ForwardResult alone = java.evaluate(new double[][] {theta[i]});
+                assertArrayEquals(alone.bandDepth(0), batch.bandDepth(i), 0.0, "row " + i);
+            }
+        }
+    }
+
     @Test
     void rowsOutsideTheTrainingBoxAreRejectedAndBadRowsRefused() {
         try (SurrogateForwardModel s = SurrogateForwardModel.open(bundle, MODEL.bandProjection(), Device.cpu(), true)) {
