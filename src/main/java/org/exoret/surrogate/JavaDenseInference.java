@@ -86,51 +86,46 @@ final class JavaDenseInference {
 
     /** Rows {@code from} (inclusive) to {@code to} through every layer, into {@code result}. */
     private void forwardRows(float[] x, int from, int to, float[] result) {
-        int layers = weightRows.length;
-        float[][] activations = new float[layers][];
-        int widest = weightRows[0].length;
-        for (int l = 0; l < layers; l++) {
-            activations[l] = new float[bias[l].length];
-            widest = Math.max(widest, bias[l].length);
-        }
-        int[] active = new int[widest];
-        for (int row = from; row < to; row++) {
-            float[] a = x;
-            int ar = row * weightRows[0].length;
-            for (int l = 0; l < layers; l++) {
-                float[] y = activations[l];
-                layer(weightRows[l], bias[l], a, ar, active, y);
-                if (l < layers - 1) {
-                    activate(y, y.length);
+        int rows = to - from;
+        float[] a = x;
+        int first = from;
+        for (int l = 0; l < weightRows.length; l++) {
+            float[][] w = weightRows[l];
+            int in = w.length;
+            int out = bias[l].length;
+            float[] b = new float[rows * out];
+            float[] y = new float[out];
+            int[] active = new int[in];
+            for (int r = 0; r < rows; r++) {
+                int ar = (first + r) * in;
+                // inputs a ReLU has zeroed (about half) contribute nothing: list the others once per row
+                int m = 0;
+                for (int i = 0; i < in; i++) {
+                    if (a[ar + i] != 0f) {
+                        active[m++] = i;
+                    }
                 }
-                a = y;
-                ar = 0;
+                System.arraycopy(bias[l], 0, y, 0, out);
+                int j = 0;
+                for (; j + UNROLL <= m; j += UNROLL) {
+                    accumulateEight(y, w, a, ar, active, j);
+                }
+                for (; j < m; j++) {
+                    float[] w0 = w[active[j]];
+                    float x0 = a[ar + active[j]];
+                    for (int k = 0; k < out; k++) {
+                        y[k] += w0[k] * x0;
+                    }
+                }
+                System.arraycopy(y, 0, b, r * out, out);
             }
-            System.arraycopy(a, 0, result, row * a.length, a.length);
-        }
-    }
-
-    /** {@code y = W·a + b} for the inputs {@code a[ar..]}; inputs a ReLU has zeroed (about half) are skipped. */
-    private static void layer(float[][] w, float[] b, float[] a, int ar, int[] active, float[] y) {
-        int in = w.length;
-        int m = 0;
-        for (int i = 0; i < in; i++) {
-            if (a[ar + i] != 0f) {
-                active[m++] = i;
+            if (l < weightRows.length - 1) {
+                activate(b, rows * out);
             }
+            a = b;
+            first = 0;
         }
-        System.arraycopy(b, 0, y, 0, y.length);
-        int j = 0;
-        for (; j + UNROLL <= m; j += UNROLL) {
-            accumulateEight(y, w, a, ar, active, j);
-        }
-        for (; j < m; j++) {
-            float[] w0 = w[active[j]];
-            float x0 = a[ar + active[j]];
-            for (int k = 0; k < y.length; k++) {
-                y[k] += w0[k] * x0;
-            }
-        }
+        System.arraycopy(a, 0, result, from * outputCount(), a.length);
     }
 
     /** {@code y += Σ w[i]·a[i]} over the eight inputs {@code active[j..j+7]} of the row starting at {@code ar}. */
