@@ -153,6 +153,7 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
         md.append("Bundle `").append(bundle).append("` (").append(d.architecture().describe()).append(", ")
                 .append(d.training().trainCount()).append(" training spectra) against the RT model of `").append(config)
                 .append("`, CPU, medians; OMP_NUM_THREADS = ").append(System.getenv("OMP_NUM_THREADS"))
+                .append(" (native path); the Java path spreads calls of 8 rows or more over all cores, as the RT does")
                 .append(".\n\n| batch | fused, default path, µs/sample | fused, Java path | fused, native | unfused |"
                         + "\n|---|---|---|---|---|\n");
         for (String b : fused.keySet()) {
