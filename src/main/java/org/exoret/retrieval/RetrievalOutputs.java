@@ -33,6 +33,9 @@ import org.exoret.posterior.PosteriorComparison;
 import org.exoret.posterior.PosteriorCsv;
 import org.exoret.posterior.Summaries;
 import org.exoret.rt.RtConfig;
+import org.exoret.surrogate.SurrogateForwardModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes what a retrieval leaves in its output folder: {@code posterior.csv}, {@code posterior.npz} (MC3 layout),
@@ -44,6 +47,7 @@ final class RetrievalOutputs {
     /** Posterior draws pushed through the forward model for the band-depth and T(p) bands. */
     private static final int BAND_DRAWS = 200;
     private static final long DRAW_SEED = 20_221_091L;
+    private static final Logger LOG = LoggerFactory.getLogger(RetrievalOutputs.class);
 
     private RetrievalOutputs() {
     }
@@ -75,8 +79,21 @@ final class RetrievalOutputs {
                     ComparisonOptions.defaults().withNames(config.name(), stem(ref)));
             comparison.writeMarkdownReport(out.resolve("comparison"));
         }
-        writeRunJson(out.resolve("run.json"), result, comparison);
-        writeText(out.resolve("report.md"), report(result, comparison));
+        Map<String, Double> edges = Map.of();
+        if (model instanceof SurrogateForwardModel surrogate) {
+            edges = TrainingBoxEdges.fractionNearEdges(posterior, surrogate.descriptor().parameterNames(),
+                    surrogate.descriptor().trainingLower(), surrogate.descriptor().trainingUpper());
+            edges.forEach((name, fraction) -> {
+                if (fraction > TrainingBoxEdges.WARN_FRACTION) {
+                    LOG.warn("{} % of the posterior of {} lies within {} % of the edge of the surrogate's training "
+                            + "range, where the network is least accurate; check against the RT model or train on "
+                            + "a wider box (see report.md)", Math.round(100 * fraction), name,
+                            Math.round(100 * TrainingBoxEdges.MARGIN));
+                }
+            });
+        }
+        writeRunJson(out.resolve("run.json"), result, comparison, edges);
+        writeText(out.resolve("report.md"), report(result, comparison, edges));
     }
 
     static Posterior readPosterior(Path file) {
@@ -163,7 +180,8 @@ final class RetrievalOutputs {
         }
     }
 
-    private static void writeRunJson(Path file, RetrievalResult result, PosteriorComparison comparison) {
+    private static void writeRunJson(Path file, RetrievalResult result, PosteriorComparison comparison,
+                                     Map<String, Double> edges) {
         RetrievalConfig c = result.config();
         SamplerResult s = result.samples();
         Map<String, Object> run = new LinkedHashMap<>();
@@ -192,6 +210,9 @@ final class RetrievalOutputs {
         run.put("sampling_seconds", result.samplingSeconds());
         run.put("iterations_timed_per_chain", result.samples().iterationsThisRun());
         run.put("seconds_per_chain_iteration", result.secondsPerChainIteration());
+        if (!edges.isEmpty()) {
+            run.put("training_box_edge_fraction", edges);
+        }
         if (comparison != null) {
             run.put("bc_mean", comparison.meanBc());
             run.put("bc_min", comparison.minBc());
@@ -202,7 +223,7 @@ final class RetrievalOutputs {
         writeText(file, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(run));
     }
 
-    private static String report(RetrievalResult result, PosteriorComparison comparison) {
+    private static String report(RetrievalResult result, PosteriorComparison comparison, Map<String, Double> edges) {
         RetrievalConfig c = result.config();
         SamplerResult s = result.samples();
         StringBuilder md = new StringBuilder();
@@ -223,6 +244,16 @@ final class RetrievalOutputs {
         for (int j = 0; j < names.size(); j++) {
             md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.0f | %.0f |%n", names.get(j), s.gelmanRubin()[j],
                     s.splitRhat()[j], s.essBulk()[j], s.essTail()[j]));
+        }
+        if (!edges.isEmpty()) {
+            md.append(String.format(Locale.ROOT, "%n## Surrogate training-box edges%n%nFraction of the posterior within "
+                    + "%.0f %% of the training range from either bound (a posterior spread evenly over the box has "
+                    + "%.0f %%). Networks are least accurate at the edges of their training data: above %.0f %%, "
+                    + "check the posterior against the RT model or train on a wider box.%n%n| parameter | fraction |%n"
+                    + "|---|---|%n", 100 * TrainingBoxEdges.MARGIN, 200 * TrainingBoxEdges.MARGIN,
+                    100 * TrainingBoxEdges.WARN_FRACTION));
+            edges.forEach((name, fraction) -> md.append(String.format(Locale.ROOT, "| %s | %.1f %%%s |%n", name,
+                    100 * fraction, fraction > TrainingBoxEdges.WARN_FRACTION ? " (high)" : "")));
         }
         if (comparison != null) {
             md.append("\n## Comparison with the reference posterior\n\n")

@@ -45,6 +45,8 @@ class DemoCommandTest {
         for (String p : new String[] {"beta", "log10_kappa", "log10_scale_CH4"}) {
             assertTrue(report.matches("(?s).*\\| " + p + " \\|[^\\n]*\\| 0\\.\\d{4} \\| 0\\.\\d{4} ± .*"), "BC row of " + p);
         }
+        assertTrue(report.matches("(?s).*## Surrogate training-box edges.*\\| log10_gamma2 \\| \\d+\\.\\d %.*"), report);
+        assertTrue(Files.readString(dir.resolve("demo/run.json")).contains("\"training_box_edge_fraction\""));
         assertTrue(Files.size(dir.resolve("demo/comparison/report.md")) > 0);
     }
 }
