@@ -43,11 +43,11 @@ public final class SurrogateForwardModel implements ForwardModel {
 
     /**
      * Below this many rows per call, {@link Inference#AUTO} computes fused band depths on the Java side: measured on
-     * the 9-parameter, 79-band HD 189733 b bundle, the Java path costs the same per row at any batch and wins up to a
-     * few tens of rows (a sampler's batch: one row per chain), single-threaded native PyTorch from about a hundred
-     * rows on (benchmarks/results/surrogate.md).
+     * the 9-parameter, 79-band HD 189733 b bundle (dense 3×384), the Java path costs about the same per row at any
+     * batch and wins clearly at one row; at ten rows the two are level, and from there native PyTorch's cost per row
+     * keeps falling (benchmarks/results/surrogate.md).
      */
-    public static final int JAVA_ROW_LIMIT = 32;
+    public static final int JAVA_ROW_LIMIT = 10;
 
     /** Where fused band depths are computed. */
     public enum Inference {
