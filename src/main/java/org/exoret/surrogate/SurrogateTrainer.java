@@ -21,6 +21,7 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.zip.GZIPOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -51,7 +53,7 @@ import org.exoret.dataset.TrainingSetHeader;
  * set need not fit in memory. With the same seed, data, options and thread count the weights are identical.
  *
  * <p>Bundle folder contents: {@code bundle.json}, {@code surrogate-0000.params} (DJL), {@code loss.csv},
- * {@code loss.png}, {@code metrics.csv} (per channel), {@code split.csv} (design index → split) and
+ * {@code loss.png}, {@code metrics.csv} (per channel), {@code split.csv.gz} (design index → split, gzip-compressed: one row per spectrum) and
  * {@code test-spectrum-N.png}.
  */
 public final class SurrogateTrainer {
@@ -518,7 +520,7 @@ public final class SurrogateTrainer {
         addSplit(rows, split.validation(), "validation");
         addSplit(rows, split.test(), "test");
         rows.sort((a, b) -> Long.compare((Long) a.get(0), (Long) b.get(0)));
-        writeCsv(bundle.resolve("split.csv"), new String[] {"sample", "split"}, rows);
+        writeCsv(bundle.resolve("split.csv.gz"), new String[] {"sample", "split"}, rows);
     }
 
     private void addSplit(List<List<Object>> rows, int[] which, String name) {
@@ -538,8 +540,11 @@ public final class SurrogateTrainer {
             "r2_normalised", "r2_physical", "mean_relative_error"}, rows);
     }
 
+    /** Writes a CSV file, gzip-compressed when its name ends in {@code .gz}. */
     private static void writeCsv(Path file, String[] header, List<List<Object>> rows) {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        try (Writer out = file.getFileName().toString().endsWith(".gz")
+                ? new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8)
+                : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header).get())) {
             for (List<Object> r : rows) {
                 csv.printRecord(r);

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.exoret.dataset.Design;
 import org.exoret.dataset.GenerationListener;
 import org.exoret.dataset.GenerationPlan;
@@ -64,7 +68,7 @@ class SurrogateTrainingTest {
     void bundleRecordsEverything() throws IOException {
         Path b = dir.resolve("bundle");
         for (String f : List.of("bundle.json", "surrogate-0000.params", "loss.csv", "loss.png", "metrics.csv",
-                "split.csv", "test-spectrum-1.png", "test-spectrum-2.png")) {
+                "split.csv.gz", "test-spectrum-1.png", "test-spectrum-2.png")) {
             assertTrue(Files.isRegularFile(b.resolve(f)), f);
         }
         BundleDescriptor d = BundleDescriptor.read(b);
@@ -75,7 +79,10 @@ class SurrogateTrainingTest {
         assertEquals(outcome.history().size(), d.training().epochsRun());
         double best = outcome.history().stream().mapToDouble(EpochRecord::validationLoss).min().orElseThrow();
         assertEquals(best, d.training().bestValidationLoss(), 0.0, "the best epoch's weights are the ones kept");
-        assertEquals(set.size() + 1, Files.readAllLines(b.resolve("split.csv")).size());
+        try (BufferedReader split = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(b.resolve("split.csv.gz"))), StandardCharsets.UTF_8))) {
+            assertEquals(set.size() + 1, split.lines().count());
+        }
         assertEquals(outcome.history().size() + 1, Files.readAllLines(b.resolve("loss.csv")).size());
         assertEquals(d.inputScaling(), BundleDescriptor.read(b).inputScaling());
     }
