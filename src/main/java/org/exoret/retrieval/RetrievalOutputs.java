@@ -84,7 +84,7 @@ final class RetrievalOutputs {
             edges = TrainingBoxEdges.fractionNearEdges(posterior, surrogate.descriptor().parameterNames(),
                     surrogate.descriptor().trainingLower(), surrogate.descriptor().trainingUpper());
             edges.forEach((name, fraction) -> {
-                if (fraction > TrainingBoxEdges.WARN_FRACTION) {
+                if (TrainingBoxEdges.isHigh(fraction)) {
                     LOG.warn("{} % of the posterior of {} lies within {} % of the edge of the surrogate's training "
                             + "range, where the network is least accurate; check against the RT model or train on "
                             + "a wider box (see report.md)", Math.round(100 * fraction), name,
@@ -208,7 +208,7 @@ final class RetrievalOutputs {
         run.put("ess_tail", s.essTail());
         run.put("setup_seconds", result.setupSeconds());
         run.put("sampling_seconds", result.samplingSeconds());
-        run.put("iterations_timed_per_chain", result.samples().iterationsThisRun());
+        run.put("iterations_timed_per_chain", s.iterationsThisRun());
         run.put("seconds_per_chain_iteration", result.secondsPerChainIteration());
         if (!edges.isEmpty()) {
             run.put("training_box_edge_fraction", edges);
@@ -253,7 +253,7 @@ final class RetrievalOutputs {
                     + "|---|---|%n", 100 * TrainingBoxEdges.MARGIN, 200 * TrainingBoxEdges.MARGIN,
                     100 * TrainingBoxEdges.WARN_FRACTION));
             edges.forEach((name, fraction) -> md.append(String.format(Locale.ROOT, "| %s | %.1f %%%s |%n", name,
-                    100 * fraction, fraction > TrainingBoxEdges.WARN_FRACTION ? " (high)" : "")));
+                    100 * fraction, TrainingBoxEdges.isHigh(fraction) ? " (high)" : "")));
         }
         if (comparison != null) {
             md.append("\n## Comparison with the reference posterior\n\n")

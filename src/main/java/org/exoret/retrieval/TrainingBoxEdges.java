@@ -26,6 +26,14 @@ final class TrainingBoxEdges {
     }
 
     /**
+     * @param fraction a fraction from {@link #fractionNearEdges}
+     * @return whether it exceeds {@link #WARN_FRACTION}
+     */
+    static boolean isHigh(double fraction) {
+        return fraction > WARN_FRACTION;
+    }
+
+    /**
      * @param posterior the draws
      * @param names the bundle's parameter names, in the order of {@code lower} and {@code upper}
      * @param lower the bundle's training lower bounds

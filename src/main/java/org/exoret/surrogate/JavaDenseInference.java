@@ -5,8 +5,8 @@ import org.apache.commons.math3.special.Erf;
 
 /**
  * A dense network evaluated with plain float loops on the Java side: for the few small layers of a fused surrogate and
- * the few tens of rows of a sampler's call, this costs less than the per-operator JNI calls of the native engine
- * (measured crossover in benchmarks/results/surrogate.md). Each layer is
+ * calls of a few rows, this costs less than the per-operator JNI calls of the native engine (measured crossover in
+ * benchmarks/results/surrogate.md). Each layer is
  * {@code y = W·x + b} accumulated in float32 as the native engine does (summation order differs, so results agree
  * to float32 rounding, not bit for bit), the hidden ones followed by the activation. Immutable and thread-safe
  * (buffers are per call).
