@@ -174,8 +174,9 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
     }
 
     private String compare(RtConfig cfg, Observations obs, Map<String, Object> machine) {
-        Path setFolder = data != null ? data : Path.of(BundleDescriptor.read(bundle).trainingDataFolder());
-        TrainingSet set = TrainingSet.open(setFolder);
+        String setFolder = data != null ? data.toString() : BundleDescriptor.read(bundle).trainingDataFolder();
+        TrainingSet set = TrainingSet.union(java.util.Arrays.stream(setFolder.split(java.io.File.pathSeparator))
+                .map(f -> TrainingSet.open(Path.of(f))).toList());
         TrainingOptions.Builder base;
         try (RtForwardModel rt = RtForwardModel.fromConfig(cfg, DataRoot.fromEnvironment())) {
             base = TrainingOptions.builder().optMaxEpochs(epochs).optPatience(epochs).optPlotCount(0)

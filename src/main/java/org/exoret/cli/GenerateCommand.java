@@ -21,9 +21,11 @@ import org.exoret.dataset.Design;
 import org.exoret.dataset.GenerationListener;
 import org.exoret.dataset.GenerationPlan;
 import org.exoret.dataset.GenerationReport;
+import org.exoret.dataset.KernelDensityDesign;
 import org.exoret.dataset.ParameterSpace;
 import org.exoret.dataset.TrainingSetGenerator;
 import org.exoret.mcmc.Prior;
+import org.exoret.posterior.Posterior;
 import org.exoret.retrieval.RetrievalConfig;
 import org.exoret.rt.RtConfig;
 import org.exoret.rt.RtForwardModel;
@@ -62,8 +64,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "design seed (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
-    @Option(names = "--design", description = "uniform or sobol (default: ${DEFAULT-VALUE})")
+    @Option(names = "--design", description = "uniform or sobol (default: ${DEFAULT-VALUE}); --focus implies kernel_density")
     String design = "sobol";
+
+    @Option(names = "--focus", description = "posterior (.csv or .npz) of a tempered retrieval: draw from a kernel "
+            + "density estimate of its samples instead of filling the box")
+    Path focus;
 
     @Option(names = "--chunk-size", description = "design samples per chunk file (default: ${DEFAULT-VALUE})")
     int chunkSize = 1000;
@@ -81,10 +87,19 @@ final class GenerateCommand implements Callable<Integer> {
         RtForwardModel model = RtForwardModel.fromConfig(cfg, DataRoot.fromEnvironment());
         ParameterSpace space = space(model.parameterNames(), ranges,
                 priors == null ? null : RetrievalConfig.read(priors).parameters());
-        GenerationPlan plan = new GenerationPlan(samples, seed, Design.parse(design), chunkSize, batch, threads);
+        TrainingSetGenerator generator = new TrainingSetGenerator(model, space, sha256(config));
+        Design chosen = Design.parse(design);
+        if (focus != null) {
+            chosen = Design.KERNEL_DENSITY;
+            KernelDensityDesign kde = KernelDensityDesign.of(focusSamples(focus, space), space);
+            generator = generator.withKernelDensity(kde);
+            pw.printf("focus: %d distinct samples of %s, kernel bandwidth %s%n", kde.sampleCount(), focus,
+                    java.util.Arrays.toString(kde.bandwidth()));
+        }
+        GenerationPlan plan = new GenerationPlan(samples, seed, chosen, chunkSize, batch, threads);
         GenerationReport report;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("generate").setInitialMax(samples).build()) {
-            report = new TrainingSetGenerator(model, space, sha256(config)).generate(out, plan, new GenerationListener() {
+            report = generator.generate(out, plan, new GenerationListener() {
                 @Override
                 public void started(long sampleCount, long alreadyDone) {
                     bar.stepTo(alreadyDone);
@@ -107,6 +122,33 @@ final class GenerateCommand implements Callable<Integer> {
         }
         pw.flush();
         return 0;
+    }
+
+    /**
+     * The samples of a posterior file as rows in the box's column order.
+     *
+     * @param file posterior {@code .csv} or {@code .npz}
+     * @param space the box; every one of its parameters must be in the file
+     * @return n × d samples
+     */
+    static double[][] focusSamples(Path file, ParameterSpace space) {
+        Posterior posterior = Posterior.read(file);
+        int[] column = new int[space.dimension()];
+        for (int k = 0; k < column.length; k++) {
+            String name = space.names().get(k);
+            if (!posterior.names().contains(name)) {
+                throw new ExoretException(ExoretException.Kind.MISMATCH, "--focus " + file + " has no parameter '"
+                        + name + "'; it has " + posterior.names() + ", the configuration fits " + space.names());
+            }
+            column[k] = posterior.indexOf(name);
+        }
+        double[][] rows = new double[posterior.sampleCount()][column.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int k = 0; k < column.length; k++) {
+                rows[i][k] = posterior.value(i, column[k]);
+            }
+        }
+        return rows;
     }
 
     /**

@@ -33,8 +33,9 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "training-set folder from exoret generate")
-    Path data;
+    @Option(names = "--data", required = true, description = "training-set folder from exoret generate; repeat it to "
+            + "train on several sets made with the same RT configuration (e.g. a box and a --focus set)")
+    List<Path> data;
 
     @Option(names = "--out", required = true, description = "bundle folder, e.g. models/hd189733b")
     Path out;
@@ -118,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter pw = spec.commandLine().getOut();
-        TrainingSet set = TrainingSet.open(data);
+        TrainingSet set = TrainingSet.union(data.stream().map(TrainingSet::open).toList());
         Architecture.ActivationKind act = Architecture.ActivationKind.parse(activation);
         Architecture arch = switch (architecture.toLowerCase(Locale.ROOT)) {
             case "dense" -> Architecture.dense(hidden, act);

@@ -26,7 +26,14 @@ public enum Design {
      * {@link SobolSequenceGenerator}) with a seeded random shift modulo 1 (Cranley &amp; Patterson 1976, SIAM J.
      * Numer. Anal. 13, 904), which keeps the low discrepancy and makes different seeds give different designs.
      */
-    SOBOL;
+    SOBOL,
+
+    /**
+     * Draws from a Gaussian kernel density estimate of given sample vectors, typically a tempered retrieval's
+     * posterior ({@link KernelDensityDesign}): a training set dense where the data leave appreciable likelihood.
+     * Needs the samples, so {@link #points} refuses it; the generator takes a {@link KernelDensityDesign}.
+     */
+    KERNEL_DENSITY;
 
     /** Fixed non-zero state words of the per-sample LXM generators (the binary expansion of π). */
     private static final long XBG_STATE_0 = 0x243F6A8885A308D3L;
@@ -35,7 +42,7 @@ public enum Design {
     /**
      * Parses a design name, case-insensitively.
      *
-     * @param name {@code uniform} or {@code sobol}
+     * @param name {@code uniform}, {@code sobol} or {@code kernel_density}
      * @return the design
      */
     public static Design parse(String name) {
@@ -43,8 +50,23 @@ public enum Design {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,
-                    "unknown sampling design '" + name + "'; use uniform or sobol", e);
+                    "unknown sampling design '" + name + "'; use uniform, sobol or kernel_density", e);
         }
+    }
+
+    /**
+     * The random stream of design sample {@code index}: its own L64X128 LXM generator with additive constant
+     * {@code 2·index+1}, first output skipped (see {@link #UNIFORM}).
+     *
+     * @param seed the design seed
+     * @param index the sample's index
+     * @return a generator that depends on (seed, index) only
+     */
+    static UniformRandomProvider sampleStream(long seed, long index) {
+        UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(
+                new long[] {(index << 1) | 1L, seed, XBG_STATE_0, XBG_STATE_1});
+        rng.nextLong();
+        return rng;
     }
 
     /**
@@ -61,14 +83,15 @@ public enum Design {
             throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,
                     "design indices must be non-negative, got first " + first + ", count " + count);
         }
+        if (this == KERNEL_DENSITY) {
+            throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,
+                    "the kernel-density design draws from sample vectors; use a KernelDensityDesign");
+        }
         int d = space.dimension();
         double[][] x = new double[count][];
         if (this == UNIFORM) {
             for (int i = 0; i < count; i++) {
-                long index = first + i;
-                UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(
-                        new long[] {(index << 1) | 1L, seed, XBG_STATE_0, XBG_STATE_1});
-                rng.nextLong();
+                UniformRandomProvider rng = sampleStream(seed, first + i);
                 double[] u = new double[d];
                 for (int k = 0; k < d; k++) {
                     u[k] = rng.nextDouble();

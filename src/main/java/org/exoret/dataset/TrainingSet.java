@@ -18,20 +18,28 @@ import org.exoret.ExoretException;
  * A complete training set on disk, read through memory-mapped chunk files ({@link java.nio.channels.FileChannel#map}),
  * so sets larger than the Java heap or RAM work: only the pages touched are loaded. Rows are the accepted samples in
  * design order. Opening validates the header and every chunk's size, magic and indices, naming the faulty file.
- * Immutable and thread-safe for reading.
+ * Several sets made with the same forward model (a box design and a focused one, say) can be read as one
+ * {@link #union}. Immutable and thread-safe for reading.
  */
 public final class TrainingSet {
 
-    private final Path folder;
+    private final List<Path> folders;
     private final TrainingSetHeader header;
     private final List<ChunkFile> chunks;
+    private final int[] partOfChunk;
+    private final double[] lower;
+    private final double[] upper;
     private final int[] chunkStart;
     private final int size;
 
-    private TrainingSet(Path folder, TrainingSetHeader header, List<ChunkFile> chunks) {
-        this.folder = folder;
+    private TrainingSet(List<Path> folders, TrainingSetHeader header, List<ChunkFile> chunks, int[] partOfChunk,
+                        double[] lower, double[] upper) {
+        this.folders = List.copyOf(folders);
         this.header = header;
         this.chunks = List.copyOf(chunks);
+        this.partOfChunk = partOfChunk;
+        this.lower = lower;
+        this.upper = upper;
         this.chunkStart = new int[chunks.size() + 1];
         for (int c = 0; c < chunks.size(); c++) {
             chunkStart[c + 1] = Math.addExact(chunkStart[c], chunks.get(c).count());
@@ -61,7 +69,52 @@ public final class TrainingSet {
             }
             chunks.add(ChunkFile.map(file, p, w, (long) c * header.chunkSize(), header.attemptedInChunk(c)));
         }
-        return new TrainingSet(folder, header, chunks);
+        return new TrainingSet(List.of(folder), header, chunks, new int[chunks.size()], header.parameterLower(),
+                header.parameterUpper());
+    }
+
+    /**
+     * Reads several sets as one: rows of the first part, then of the second, and so on. The parts must share
+     * parameter names and units, the wavenumber grid and the forward model (configuration hash); the union's
+     * parameter box is the smallest box holding every part's.
+     *
+     * @param parts one or more complete sets
+     * @return the union
+     * @throws ExoretException MISMATCH naming the first part that differs and how
+     */
+    public static TrainingSet union(List<TrainingSet> parts) {
+        if (parts.isEmpty()) {
+            throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "a union needs at least one training set");
+        }
+        TrainingSetHeader first = parts.get(0).header;
+        double[] lower = first.parameterLower();
+        double[] upper = first.parameterUpper();
+        List<Path> folders = new ArrayList<>();
+        List<ChunkFile> chunks = new ArrayList<>();
+        List<Integer> part = new ArrayList<>();
+        for (TrainingSet set : parts) {
+            TrainingSetHeader h = set.header;
+            String what = !h.parameterNames().equals(first.parameterNames()) ? "parameters " + h.parameterNames()
+                    : !h.parameterUnits().equals(first.parameterUnits()) ? "units " + h.parameterUnits()
+                    : !Arrays.equals(h.wavenumberPerCm(), first.wavenumberPerCm()) ? "a different wavenumber grid"
+                    : !h.forwardModelHash().equals(first.forwardModelHash()) ? "forward-model hash " + h.forwardModelHash()
+                    : null;
+            if (what != null) {
+                throw new ExoretException(ExoretException.Kind.MISMATCH, "training set " + set.folder() + " has " + what
+                        + ", unlike " + parts.get(0).folder() + "; only sets made with the same RT configuration and "
+                        + "parameters can be trained on together");
+            }
+            for (int k = 0; k < lower.length; k++) {
+                lower[k] = Math.min(lower[k], h.parameterLower()[k]);
+                upper[k] = Math.max(upper[k], h.parameterUpper()[k]);
+            }
+            for (int c = 0; c < set.chunks.size(); c++) {
+                chunks.add(set.chunks.get(c));
+                part.add(folders.size() + set.partOfChunk[c]);
+            }
+            folders.addAll(set.folders);
+        }
+        return new TrainingSet(folders, first, chunks, part.stream().mapToInt(Integer::intValue).toArray(), lower, upper);
     }
 
     /**
@@ -86,14 +139,32 @@ public final class TrainingSet {
         return set;
     }
 
-    /** @return the folder */
+    /** @return the folder (of the first part, for a union) */
     public Path folder() {
-        return folder;
+        return folders.get(0);
     }
 
-    /** @return the header */
+    /** @return the folder of each part, in row order; one for a set that is not a union */
+    public List<Path> folders() {
+        return folders;
+    }
+
+    /**
+     * @return the header (of the first part, for a union: the parts share names, units, grid and forward model, but
+     *     not box, design or seed; see {@link #parameterLower()})
+     */
     public TrainingSetHeader header() {
         return header;
+    }
+
+    /** @return lower bound of the parameter box, per parameter (for a union, the smallest box holding every part) */
+    public double[] parameterLower() {
+        return lower.clone();
+    }
+
+    /** @return upper bound of the parameter box, per parameter */
+    public double[] parameterUpper() {
+        return upper.clone();
     }
 
     /** @return the number of accepted samples (rows) */
@@ -137,7 +208,15 @@ public final class TrainingSet {
 
     /**
      * @param row row number
-     * @return the design index of that sample
+     * @return the part of a union the row comes from, as an index into {@link #folders()}
+     */
+    public int part(int row) {
+        return partOfChunk[chunkOf(row)];
+    }
+
+    /**
+     * @param row row number
+     * @return the design index of that sample within its part
      */
     public long sampleIndex(int row) {
         int c = chunkOf(row);
@@ -167,7 +246,7 @@ public final class TrainingSet {
     }
 
     /**
-     * SHA-256 over the header and all chunk files in order: identifies the exact data a surrogate was trained on.
+     * SHA-256 over the header(s) and all chunk files in order: identifies the exact data a surrogate was trained on.
      *
      * @return lower-case hex digest
      */
@@ -180,7 +259,7 @@ public final class TrainingSet {
         }
         byte[] buffer = new byte[1 << 16];
         List<Path> files = new ArrayList<>();
-        files.add(folder.resolve(TrainingSetHeader.FILE_NAME));
+        folders.forEach(f -> files.add(f.resolve(TrainingSetHeader.FILE_NAME)));
         chunks.forEach(c -> files.add(c.file()));
         for (Path f : files) {
             try (InputStream in = Files.newInputStream(f)) {

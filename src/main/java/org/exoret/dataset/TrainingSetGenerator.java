@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +41,7 @@ public final class TrainingSetGenerator {
     private final ForwardModel model;
     private final ParameterSpace space;
     private final String forwardModelHash;
+    private final KernelDensityDesign kernelDensity;
 
     /**
      * @param model the forward model, whose parameter names must equal the space's
@@ -47,6 +49,11 @@ public final class TrainingSetGenerator {
      * @param forwardModelHash SHA-256 (hex) of the forward model's configuration, recorded in the header
      */
     public TrainingSetGenerator(ForwardModel model, ParameterSpace space, String forwardModelHash) {
+        this(model, space, forwardModelHash, null);
+    }
+
+    private TrainingSetGenerator(ForwardModel model, ParameterSpace space, String forwardModelHash,
+                                 KernelDensityDesign kernelDensity) {
         if (!model.parameterNames().equals(space.names())) {
             throw new ExoretException(ExoretException.Kind.MISMATCH, "the forward model's parameters "
                     + model.parameterNames() + " differ from the sampled box's " + space.names());
@@ -54,6 +61,17 @@ public final class TrainingSetGenerator {
         this.model = model;
         this.space = space;
         this.forwardModelHash = forwardModelHash;
+        this.kernelDensity = kernelDensity;
+    }
+
+    /**
+     * A generator whose {@link Design#KERNEL_DENSITY} plans draw from the given design.
+     *
+     * @param design the kernel-density design, over this generator's box
+     * @return a new generator
+     */
+    public TrainingSetGenerator withKernelDensity(KernelDensityDesign design) {
+        return new TrainingSetGenerator(model, space, forwardModelHash, Objects.requireNonNull(design, "design"));
     }
 
     /**
@@ -99,7 +117,8 @@ public final class TrainingSetGenerator {
      */
     public TrainingSetHeader prepare(Path folder, GenerationPlan plan) {
         TrainingSetHeader header = TrainingSetHeader.of(space, model.wavenumberPerCm(), forwardModelHash,
-                plan.seed(), plan.design(), plan.chunkSize(), plan.sampleCount());
+                plan.seed(), plan.design(), plan.chunkSize(), plan.sampleCount(),
+                plan.design() == Design.KERNEL_DENSITY ? kernelDensity().samplesHash() : null);
         long chunkBytes = ChunkFile.expectedSize(plan.chunkSize(), space.dimension(), header.wavenumberPerCm().length, 0);
         if (chunkBytes > Integer.MAX_VALUE - (1 << 20)) {
             throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "chunk size " + plan.chunkSize()
@@ -193,7 +212,9 @@ public final class TrainingSetGenerator {
                            ExecutorService pool, GenerationListener listener) {
         long first = (long) chunk * header.chunkSize();
         int attempted = header.attemptedInChunk(chunk);
-        double[][] theta = header.design().points(space, header.seed(), first, attempted);
+        double[][] theta = header.design() == Design.KERNEL_DENSITY
+                ? kernelDensityOf(header).points(space, header.seed(), first, attempted)
+                : header.design().points(space, header.seed(), first, attempted);
         for (double[] row : theta) {
             for (int k = 0; k < row.length; k++) {
                 row[k] = (float) row[k];
@@ -229,6 +250,24 @@ public final class TrainingSetGenerator {
                 spectra.toArray(new float[0][]), rejections, space.dimension(), header.wavenumberPerCm().length);
         listener.chunkWritten(chunk, index.size(), attempted);
         return file;
+    }
+
+    private KernelDensityDesign kernelDensity() {
+        if (kernelDensity == null) {
+            throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "a kernel-density design needs its "
+                    + "sample vectors: create the generator withKernelDensity(...) (exoret generate --focus FILE)");
+        }
+        return kernelDensity;
+    }
+
+    private KernelDensityDesign kernelDensityOf(TrainingSetHeader header) {
+        KernelDensityDesign kde = kernelDensity();
+        if (!kde.samplesHash().equals(header.designSamplesHash())) {
+            throw new ExoretException(ExoretException.Kind.MISMATCH, "the set's header records design samples with "
+                    + "SHA-256 " + header.designSamplesHash() + ", the generator was given " + kde.samplesHash()
+                    + "; pass the same --focus file as the original generation");
+        }
+        return kde;
     }
 
     private static ForwardResult await(Future<ForwardResult> f) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.exoret.ExoretException;
 
 /**
@@ -28,11 +29,13 @@ import org.exoret.ExoretException;
  * @param design the sampling design
  * @param chunkSize design samples per chunk (the last chunk may cover fewer)
  * @param sampleCount design samples requested (accepted plus rejected)
+ * @param designSamplesHash for {@link Design#KERNEL_DENSITY}, SHA-256 (hex) of the design's sample vectors
+ *        ({@link KernelDensityDesign#samplesHash()}); null for the box designs
  */
 public record TrainingSetHeader(int formatVersion, List<String> parameterNames, List<String> parameterUnits,
                                 double[] parameterLower, double[] parameterUpper, double[] wavenumberPerCm,
                                 String spectrumUnit, String forwardModelHash, long seed, Design design,
-                                int chunkSize, long sampleCount) {
+                                int chunkSize, long sampleCount, String designSamplesHash) {
 
     /** Current format version. */
     public static final int FORMAT_VERSION = 1;
@@ -64,6 +67,10 @@ public record TrainingSetHeader(int formatVersion, List<String> parameterNames, 
             throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,
                     "chunk size and sample count must be positive, got " + chunkSize + " and " + sampleCount);
         }
+        if ((design == Design.KERNEL_DENSITY) != (designSamplesHash != null)) {
+            throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "a " + design + " design "
+                    + (designSamplesHash == null ? "needs" : "takes no") + " hash of design samples");
+        }
     }
 
     /**
@@ -76,12 +83,14 @@ public record TrainingSetHeader(int formatVersion, List<String> parameterNames, 
      * @param design sampling design
      * @param chunkSize design samples per chunk
      * @param sampleCount design samples to draw
+     * @param designSamplesHash the kernel-density design's sample hash, or null for a box design
      * @return the header
      */
     public static TrainingSetHeader of(ParameterSpace space, double[] wavenumberPerCm, String forwardModelHash,
-                                       long seed, Design design, int chunkSize, long sampleCount) {
+                                       long seed, Design design, int chunkSize, long sampleCount,
+                                       String designSamplesHash) {
         return new TrainingSetHeader(FORMAT_VERSION, space.names(), space.units(), space.lower(), space.upper(),
-                wavenumberPerCm, FLUX_UNIT, forwardModelHash, seed, design, chunkSize, sampleCount);
+                wavenumberPerCm, FLUX_UNIT, forwardModelHash, seed, design, chunkSize, sampleCount, designSamplesHash);
     }
 
     /** @return the sampled box */
@@ -151,6 +160,9 @@ public record TrainingSetHeader(int formatVersion, List<String> parameterNames, 
         }
         if (design != other.design) {
             d.add("design " + design + " vs " + other.design);
+        }
+        if (!Objects.equals(designSamplesHash, other.designSamplesHash)) {
+            d.add("design samples (SHA-256 " + designSamplesHash + " vs " + other.designSamplesHash + ")");
         }
         if (chunkSize != other.chunkSize) {
             d.add("chunkSize " + chunkSize + " vs " + other.chunkSize);

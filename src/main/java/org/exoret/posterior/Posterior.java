@@ -1,9 +1,11 @@
 package org.exoret.posterior;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.exoret.ExoretException;
 
@@ -96,6 +98,25 @@ public final class Posterior {
             empty.add("");
         }
         return new Posterior(names, empty, names, samples, new int[samples.length], null);
+    }
+
+    /**
+     * Reads a posterior file: MC3's {@code .npz} layout ({@link Mc3Npz}) or exoret's {@code .csv} ({@link PosteriorCsv}).
+     *
+     * @param file a {@code .npz} or {@code .csv} file
+     * @return the posterior
+     * @throws ExoretException CONFIGURATION for another extension; the readers' errors for a malformed file
+     */
+    public static Posterior read(Path file) {
+        String f = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (f.endsWith(".npz")) {
+            return Mc3Npz.read(file);
+        }
+        if (f.endsWith(".csv")) {
+            return PosteriorCsv.read(file);
+        }
+        throw new ExoretException(ExoretException.Kind.CONFIGURATION,
+                "posterior file " + file + " must be a .csv or .npz file");
     }
 
     /** @return the number of draws n */

@@ -10,10 +10,12 @@ import org.exoret.ExoretException;
 import org.exoret.data.DataRoot;
 import org.exoret.forward.ForwardModel;
 import org.exoret.mcmc.GaussianLikelihood;
+import org.exoret.mcmc.LogDensity;
 import org.exoret.mcmc.Sampler;
 import org.exoret.mcmc.SamplerConfig;
 import org.exoret.mcmc.SamplerListener;
 import org.exoret.mcmc.SamplerResult;
+import org.exoret.mcmc.TemperedDensity;
 
 /**
  * Runs a retrieval: builds the forward model the configuration names, wraps it in a Gaussian likelihood on the
@@ -98,8 +100,11 @@ public final class Retrieval {
         try (ForwardModel model = factory.open(config, dataRoot)) {
             checkModel(model);
             double setupSeconds = (System.nanoTime() - setupStart) * 1e-9;
-            GaussianLikelihood likelihood = new GaussianLikelihood(model, config.parameters(), config.data(),
+            LogDensity likelihood = new GaussianLikelihood(model, config.parameters(), config.data(),
                     config.uncertainty());
+            if (config.temperature() != 1) {
+                likelihood = new TemperedDensity(likelihood, config.temperature());
+            }
             SamplerConfig.Builder sb = SamplerConfig.builder()
                     .setParameters(config.parameters())
                     .setSeed(config.seed())

@@ -40,7 +40,7 @@ public final class RetrievalConfig {
     /** Keys of the {@code [MCMC]} section. */
     public static final Set<String> MCMC_KEYS = Set.of("params", "pmin", "pmax", "stepsize", "prior", "priorlow",
             "priorup", "numit", "nchains", "burnin", "thinning", "walk", "data", "uncert", "seed", "checkpoint_every",
-            "rhat_stop", "rhat_min_samples", "threads", "fgamma", "fepsilon", "mode_jump");
+            "rhat_stop", "rhat_min_samples", "threads", "fgamma", "fepsilon", "mode_jump", "temperature");
 
     private final Path file;
     private final String name;
@@ -62,6 +62,7 @@ public final class RetrievalConfig {
     private final double gammaFactor;
     private final double jitter;
     private final double modeJump;
+    private final double temperature;
     private final String walk;
     private final long seed;
     private final int checkpointEvery;
@@ -134,6 +135,15 @@ public final class RetrievalConfig {
         }
         if (!(modeJump >= 0 && modeJump < 1)) {
             throw mcmc.error("mode_jump", "must be a probability in [0, 1), got " + modeJump);
+        }
+        this.temperature = mcmc.number("temperature", 1.0);
+        if (!(temperature >= 1) || !Double.isFinite(temperature)) {
+            throw mcmc.error("temperature", "must be a finite number ≥ 1 (1 samples the posterior), got " + temperature);
+        }
+        if (temperature != 1 && reference != null) {
+            throw mcmc.error("temperature", "a tempered run (temperature = " + temperature + ") samples prior × L^(1/T), "
+                    + "not the posterior, so it cannot be compared with the reference posterior; remove 'reference' "
+                    + "from [retrieval] or set temperature = 1");
         }
         this.seed = (long) mcmc.number("seed", 1);
         this.checkpointEvery = mcmc.integer("checkpoint_every", 0);
@@ -344,6 +354,14 @@ public final class RetrievalConfig {
     /** @return fewest post-burn-in samples per chain before the R̂ stop may trigger */
     public int rhatMinSamples() {
         return rhatMinSamples;
+    }
+
+    /**
+     * @return the likelihood temperature T ≥ 1 (key {@code temperature}): the sampler draws from prior × L^(1/T);
+     *     1, the default, is the posterior
+     */
+    public double temperature() {
+        return temperature;
     }
 
     /** @return sampler worker threads */

@@ -74,7 +74,7 @@ final class RetrievalOutputs {
         PosteriorComparison comparison = null;
         if (config.reference().isPresent()) {
             Path ref = config.reference().get();
-            Posterior reference = readPosterior(ref);
+            Posterior reference = Posterior.read(ref);
             comparison = PosteriorComparison.compare(posterior, reference,
                     ComparisonOptions.defaults().withNames(config.name(), stem(ref)));
             comparison.writeMarkdownReport(out.resolve("comparison"));
@@ -94,18 +94,6 @@ final class RetrievalOutputs {
         }
         writeRunJson(out.resolve("run.json"), result, comparison, edges);
         writeText(out.resolve("report.md"), report(result, comparison, edges));
-    }
-
-    static Posterior readPosterior(Path file) {
-        String f = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (f.endsWith(".npz")) {
-            return Mc3Npz.read(file);
-        }
-        if (f.endsWith(".csv")) {
-            return PosteriorCsv.read(file);
-        }
-        throw new ExoretException(ExoretException.Kind.CONFIGURATION,
-                "reference posterior " + file + " must be a .csv or .npz file");
     }
 
     private static List<String> titles(Posterior p) {
@@ -195,6 +183,7 @@ final class RetrievalOutputs {
         run.put("burnin_per_chain", s.burnIn());
         run.put("thinning", s.thinning());
         run.put("walk", c.walk());
+        run.put("temperature", c.temperature());
         run.put("stop_reason", s.stopReason().name());
         run.put("posterior_samples", result.posterior().sampleCount());
         run.put("evaluations", s.evaluations());
@@ -234,6 +223,12 @@ final class RetrievalOutputs {
         md.append("\n- sampler: ").append(s.chains()).append(" chains × ").append(s.iterations())
                 .append(" iterations (burn-in ").append(s.burnIn()).append(", thinning ").append(s.thinning())
                 .append("), walk ").append(c.walk()).append(", seed ").append(c.seed()).append('\n');
+        if (c.temperature() != 1) {
+            md.append(String.format(Locale.ROOT, "- **tempered at T = %s**: the samples follow prior × L^(1/T), a "
+                    + "posterior widened as if every uncertainty were √T = %.3g times larger; they map where the data "
+                    + "leave appreciable likelihood and are not the posterior%n", c.temperature(),
+                    Math.sqrt(c.temperature())));
+        }
         md.append(String.format(Locale.ROOT, "- posterior samples: %d; acceptance %.1f %%; forward-model evaluations %d%n",
                 result.posterior().sampleCount(), 100 * s.acceptanceRate(), s.evaluations()));
         md.append(String.format(Locale.ROOT, "- time: set-up %.1f s, sampling %.1f s (%.3g ms per chain-iteration)%n%n",

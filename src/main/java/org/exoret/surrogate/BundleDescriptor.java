@@ -32,7 +32,8 @@ import org.exoret.ExoretException;
  * @param metrics how well it does on the test split
  * @param libraryVersions exoret, DJL, PyTorch and Java versions used
  * @param trainingDataHash SHA-256 of the training set (header and chunks)
- * @param trainingDataFolder where the training set was
+ * @param trainingDataFolder where the training set was (several sets: their folders joined by the platform's path
+ *     separator, {@link java.io.File#pathSeparator})
  * @param bandIds band ids of the stored band projection ({@code band_projection.npz}), in observation order, or
  *     {@code null} when the bundle stores none (format 1 bundles, or trained without {@code --config})
  */

@@ -235,10 +235,12 @@ public final class SurrogateTrainer {
         versions.put("djl", Versions.djl());
         versions.put("pytorch", Versions.pytorch());
         versions.put("java", Versions.java());
+        String folders = data.folders().stream().map(f -> f.toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         BundleDescriptor descriptor = new BundleDescriptor(BundleDescriptor.FORMAT_VERSION, h.parameterNames(),
-                h.parameterUnits(), h.parameterLower(), h.parameterUpper(), h.wavenumberPerCm(), h.spectrumUnit(),
+                h.parameterUnits(), data.parameterLower(), data.parameterUpper(), h.wavenumberPerCm(), h.spectrumUnit(),
                 inScaling, outScaling, options.architecture(), MODEL_NAME, summary, metrics.summary(), versions,
-                data.contentHash(), data.folder().toAbsolutePath().toString(), options.bandIds());
+                data.contentHash(), folders, options.bandIds());
         if (options.bandIds() != null) {
             StoredBandProjection.write(bundle, options.bandProjection(), options.bandIds());
         } else {
@@ -519,13 +521,14 @@ public final class SurrogateTrainer {
         addSplit(rows, split.train(), "train");
         addSplit(rows, split.validation(), "validation");
         addSplit(rows, split.test(), "test");
-        rows.sort((a, b) -> Long.compare((Long) a.get(0), (Long) b.get(0)));
-        writeCsv(bundle.resolve("split.csv.gz"), new String[] {"sample", "split"}, rows);
+        rows.sort(java.util.Comparator.comparingInt((List<Object> r) -> (Integer) r.get(0))
+                .thenComparingLong(r -> (Long) r.get(1)));
+        writeCsv(bundle.resolve("split.csv.gz"), new String[] {"set", "sample", "split"}, rows);
     }
 
     private void addSplit(List<List<Object>> rows, int[] which, String name) {
         for (int row : which) {
-            rows.add(List.of(data.sampleIndex(row), name));
+            rows.add(List.of(data.part(row), data.sampleIndex(row), name));
         }
     }
 

@@ -190,4 +190,36 @@ class TrainingSetGeneratorTest {
                 List.of("a", "b", "c", "d"), MODEL.wavenumberPerCm()));
         assertTrue(p.getMessage().contains("[a, b, c, d]"), p.getMessage());
     }
+
+    @Test
+    void unionReadsThePartsInOrderOverTheirCommonBox(@TempDir Path dir) {
+        generate(dir.resolve("a"), PLAN, GenerationListener.NONE);
+        ParameterSpace narrow = new ParameterSpace(GaussianLineModel.space().names(), GaussianLineModel.space().units(),
+                new double[] {800, 0.1, -100, 1.5}, new double[] {1500, 0.5, 100, 2.0});
+        new TrainingSetGenerator(MODEL, narrow, "test-hash")
+                .generate(dir.resolve("b"), new GenerationPlan(90, 3, Design.SOBOL, 50, 7, 1), GenerationListener.NONE);
+        TrainingSet a = TrainingSet.open(dir.resolve("a"));
+        TrainingSet b = TrainingSet.open(dir.resolve("b"));
+        TrainingSet union = TrainingSet.union(List.of(a, b));
+        assertEquals(a.size() + b.size(), union.size());
+        assertEquals(List.of(dir.resolve("a"), dir.resolve("b")), union.folders());
+        assertArrayEquals(new double[] {800, 0.05, -150, 1.3}, union.parameterLower(), 0.0);
+        assertArrayEquals(new double[] {1800, 0.9, 150, 2.3}, union.parameterUpper(), 0.0);
+        float[] expected = new float[120];
+        float[] got = new float[120];
+        b.readSpectrum(3, expected);
+        union.readSpectrum(a.size() + 3, got);
+        assertArrayEquals(expected, got);
+        assertEquals(1, union.part(a.size() + 3));
+        assertEquals(b.sampleIndex(3), union.sampleIndex(a.size() + 3));
+        assertEquals(0, union.part(a.size() - 1));
+
+        new TrainingSetGenerator(new GaussianLineModel(121), GaussianLineModel.space(), "test-hash")
+                .generate(dir.resolve("c"), PLAN, GenerationListener.NONE);
+        ExoretException e = assertThrows(ExoretException.class,
+                () -> TrainingSet.union(List.of(a, TrainingSet.open(dir.resolve("c")))));
+        assertEquals(ExoretException.Kind.MISMATCH, e.kind());
+        assertTrue(e.getMessage().contains("wavenumber grid") && e.getMessage().contains(dir.resolve("c").toString()),
+                e.getMessage());
+    }
 }

@@ -30,6 +30,15 @@ class BadInputTest {
     }
 
     @Test
+    void temperaturesBelowOneOrNotFiniteAreRefused() {
+        LogDensity flat = x -> new double[x.length];
+        for (double t : new double[] {0.5, 0, -2, Double.NaN, Double.POSITIVE_INFINITY}) {
+            refused(ExoretException.Kind.INVALID_ARGUMENT, "temperature must be a finite number ≥ 1",
+                    () -> new TemperedDensity(flat, t));
+        }
+    }
+
+    @Test
     void initialValuesMustBeFiniteAndInsideThePrior() {
         Parameter p = Parameter.of("kappa", new Prior.Uniform(-5, 0));
         refused(ExoretException.Kind.INVALID_ARGUMENT, "must be finite", () -> p.withInitial(Double.NaN));

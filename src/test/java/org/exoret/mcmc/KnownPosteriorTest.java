@@ -62,6 +62,23 @@ class KnownPosteriorTest {
     }
 
     @Test
+    void temperedGaussianIsWidenedBySquareRootOfTemperature() {
+        double temperature = 9;
+        org.exoret.bench.CorrelatedGaussian target = new org.exoret.bench.CorrelatedGaussian(3, 0.5);
+        SamplerResult r = run(TestProblems.flatSpace(3, 60), new TemperedDensity(target, temperature), 4000, 1000, 13,
+                MoveMix.defaultMix());
+        double[][] s = r.samples();
+        double[] bulk = r.essBulk();
+        for (int i = 0; i < 3; i++) {
+            assertTrue(bulk[i] > 500, "bulk ESS " + bulk[i] + " too small for a meaningful check");
+            // L^(1/T) of a Gaussian is the Gaussian with covariance T·Σ
+            double variance = temperature * target.covariance(i, i);
+            assertEquals(variance, TestProblems.covariance(s, i, i), Z * variance * Math.sqrt(2 / bulk[i]),
+                    "variance of x" + i + " at T = " + temperature);
+        }
+    }
+
+    @Test
     void bananaTwoAndEightDimensions() {
         for (int d : new int[] {2, 8}) {
             TestProblems.Banana target = new TestProblems.Banana(d, 0.1);

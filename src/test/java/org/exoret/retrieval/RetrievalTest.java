@@ -142,11 +142,21 @@ class RetrievalTest {
 
     @Test
     void samplerKeysOutOfRangeAreNamed() throws IOException {
-        for (String line : List.of("fgamma = 0", "fepsilon = -1", "mode_jump = 1")) {
+        for (String line : List.of("fgamma = 0", "fepsilon = -1", "mode_jump = 1", "temperature = 0.5")) {
             Path cfg = SyntheticRetrieval.write(dir, 2000, line);
             ExoretException e = assertThrows(ExoretException.class, () -> RetrievalConfig.read(cfg));
             String key = line.substring(0, line.indexOf(' '));
             assertTrue(e.getMessage().contains(key), e.getMessage());
         }
+    }
+
+    @Test
+    void temperatureIsReadAndCannotBeComparedWithAReference() throws IOException {
+        Path cfg = SyntheticRetrieval.write(dir, 2000, "temperature = 16");
+        assertEquals(16.0, RetrievalConfig.read(cfg).temperature());
+        assertEquals(1.0, RetrievalConfig.read(SyntheticRetrieval.write(dir, 2000, "")).temperature());
+        Files.writeString(cfg, Files.readString(cfg).replace("name = synthetic", "name = synthetic\nreference = ref.npz"));
+        ExoretException e = assertThrows(ExoretException.class, () -> RetrievalConfig.read(cfg));
+        assertTrue(e.getMessage().contains("temperature") && e.getMessage().contains("reference"), e.getMessage());
     }
 }
