@@ -17,6 +17,7 @@ import org.exoret.config.IniFile;
 import org.exoret.data.DataRoot;
 import org.exoret.dataset.ParameterSpace;
 import org.exoret.dataset.TrainingSet;
+import org.exoret.posterior.Posterior;
 import org.exoret.rt.Observations;
 import org.exoret.rt.RtConfig;
 import org.exoret.rt.RtForwardModel;
@@ -54,6 +55,13 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
 
     @Option(names = "--check-samples", description = "fresh RT spectra for the independent accuracy check (default: ${DEFAULT-VALUE})")
     int checkSamples = 100;
+
+    @Option(names = "--posterior", description = "posterior (.csv or .npz) at whose draws the surrogate's χ² is compared "
+            + "with the RT's; 'none' skips it (default: ${DEFAULT-VALUE})")
+    String posterior = "data/reference/hd189733b_rt_seed1.npz";
+
+    @Option(names = "--posterior-draws", description = "posterior draws for that comparison (default: ${DEFAULT-VALUE})")
+    int posteriorDraws = 200;
 
     @Option(names = "--compare-architectures", description = "train candidate networks and a learning curve instead")
     boolean compare;
@@ -97,6 +105,7 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
         Map<String, Double> fusedNative;
         Map<String, Double> unfused;
         double[] check;
+        double[] atPosterior = null;
         double rtMs;
         boolean javaPath;
         try (RtForwardModel rt = RtForwardModel.fromConfig(cfg, DataRoot.fromEnvironment());
@@ -118,6 +127,10 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
             unfused = SurrogateBenchmark.costCurve(su, space);
             rtMs = SurrogateBenchmark.rtMillisPerSpectrum(rt, cfg.startParameters(), 10, rtRepetitions);
             check = SurrogateBenchmark.independentBandError(s, rt, obs.uncertainty(), space, checkSamples);
+            if (!posterior.equals("none")) {
+                atPosterior = SurrogateBenchmark.posteriorChiSquareOffset(s, rt, obs.depth(), obs.uncertainty(),
+                        Posterior.read(Path.of(posterior)).samplesOf(rt.parameterNames()), posteriorDraws);
+            }
         }
         json.put("us_per_sample_cpu", fused);
         json.put("us_per_sample_cpu_fused_java", fusedJava);
@@ -128,6 +141,16 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
         json.put("band_error_over_sigma_median", d.metrics().bandErrorOverSigmaMedian());
         json.put("band_error_over_sigma_p95", d.metrics().bandErrorOverSigmaP95());
         json.put("band_error_over_sigma_fresh_rt", Map.of("median", check[0], "p95", check[1], "spectra", (int) check[2]));
+        if (atPosterior != null) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("posterior", posterior);
+            p.put("draws", (int) atPosterior[4]);
+            p.put("chi2_offset_mean", atPosterior[0]);
+            p.put("chi2_offset_sd", atPosterior[1]);
+            p.put("band_error_over_sigma_median", atPosterior[2]);
+            p.put("band_error_over_sigma_p95", atPosterior[3]);
+            json.put("at_posterior", p);
+        }
         json.put("train_seconds", d.training().seconds());
         json.put("training_set_size", d.training().trainCount() + d.training().validationCount() + d.training().testCount());
         json.put("machine", machine);
@@ -168,6 +191,11 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
                 rtMs, json.get("speedup_per_chain_batch10"), d.metrics().bandErrorOverSigmaMedian(),
                 d.metrics().bandErrorOverSigmaP95(), (int) check[2], check[0], check[1], d.training().seconds(),
                 json.get("training_set_size")));
+        if (atPosterior != null) {
+            md.append(String.format(Locale.ROOT, "| at %d draws of `%s`: χ²(surrogate) − χ²(RT), mean / sd | %.2f / %.2f |%n"
+                            + "| at those draws: band error/σ, median / p95 | %.3f / %.3f |%n", (int) atPosterior[4],
+                    posterior, atPosterior[0], atPosterior[1], atPosterior[2], atPosterior[3]));
+        }
         appendMachine(md, machine);
         write("surrogate", json, md.toString());
         return md.toString();

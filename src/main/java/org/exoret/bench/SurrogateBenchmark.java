@@ -7,7 +7,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 import org.exoret.dataset.Design;
 import org.exoret.dataset.ParameterSpace;
 import org.exoret.dataset.TrainingSet;
@@ -132,6 +136,51 @@ public final class SurrogateBenchmark {
         }
         double[] e = err.stream().mapToDouble(Double::doubleValue).toArray();
         return new double[] {median(e), new Percentile(95).evaluate(e), accepted};
+    }
+
+    /**
+     * How far the surrogate's χ² strays from the RT model's where a posterior lies: at {@code count} draws of the
+     * posterior (seeded), χ²_surrogate − χ²_RT against the observations, and the band errors there. The spread of that
+     * difference across the posterior decides whether a surrogate retrieval moves: an offset that varies by δ across
+     * the posterior tilts it by up to e^(δ/2), which a box-averaged band error does not show.
+     *
+     * @param surrogate the surrogate
+     * @param rt the RT model
+     * @param data observed band depths
+     * @param sigma 1σ per band
+     * @param posterior posterior samples (rows) in the models' parameter order
+     * @param count draws
+     * @return {@code {mean Δχ², standard deviation of Δχ², median |error|/σ, p95 |error|/σ, draws both models accepted}}
+     */
+    public static double[] posteriorChiSquareOffset(ForwardModel surrogate, ForwardModel rt, double[] data,
+                                                    double[] sigma, double[][] posterior, int count) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(DESIGN_SEED + 2);
+        double[][] theta = new double[count][];
+        for (int i = 0; i < count; i++) {
+            theta[i] = posterior[rng.nextInt(posterior.length)].clone();
+        }
+        ForwardResult truth = rt.evaluate(theta);
+        ForwardResult predicted = surrogate.evaluate(theta);
+        List<Double> offset = new ArrayList<>();
+        List<Double> err = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (truth.accepted(i) && predicted.accepted(i)) {
+                double[] t = truth.bandDepth(i);
+                double[] p = predicted.bandDepth(i);
+                double chi2Rt = 0;
+                double chi2Surrogate = 0;
+                for (int b = 0; b < t.length; b++) {
+                    chi2Rt += Math.pow((t[b] - data[b]) / sigma[b], 2);
+                    chi2Surrogate += Math.pow((p[b] - data[b]) / sigma[b], 2);
+                    err.add(Math.abs(p[b] - t[b]) / sigma[b]);
+                }
+                offset.add(chi2Surrogate - chi2Rt);
+            }
+        }
+        double[] o = offset.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] e = err.stream().mapToDouble(Double::doubleValue).toArray();
+        return new double[] {new Mean().evaluate(o), new StandardDeviation().evaluate(o), median(e),
+            new Percentile(95).evaluate(e), o.length};
     }
 
     /**

@@ -91,7 +91,7 @@ final class GenerateCommand implements Callable<Integer> {
         Design chosen = Design.parse(design);
         if (focus != null) {
             chosen = Design.KERNEL_DENSITY;
-            KernelDensityDesign kde = KernelDensityDesign.of(focusSamples(focus, space), space);
+            KernelDensityDesign kde = KernelDensityDesign.of(focusSamples(space), space);
             generator = generator.withKernelDensity(kde);
             pw.printf("focus: %d distinct samples of %s, kernel bandwidth %s%n", kde.sampleCount(), focus,
                     java.util.Arrays.toString(kde.bandwidth()));
@@ -124,31 +124,12 @@ final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The samples of a posterior file as rows in the box's column order.
-     *
-     * @param file posterior {@code .csv} or {@code .npz}
-     * @param space the box; every one of its parameters must be in the file
-     * @return n × d samples
-     */
-    static double[][] focusSamples(Path file, ParameterSpace space) {
-        Posterior posterior = Posterior.read(file);
-        int[] column = new int[space.dimension()];
-        for (int k = 0; k < column.length; k++) {
-            String name = space.names().get(k);
-            if (!posterior.names().contains(name)) {
-                throw new ExoretException(ExoretException.Kind.MISMATCH, "--focus " + file + " has no parameter '"
-                        + name + "'; it has " + posterior.names() + ", the configuration fits " + space.names());
-            }
-            column[k] = posterior.indexOf(name);
+    private double[][] focusSamples(ParameterSpace space) {
+        try {
+            return Posterior.read(focus).samplesOf(space.names());
+        } catch (ExoretException e) {
+            throw new ExoretException(e.kind(), "--focus " + focus + ": " + e.getMessage(), e);
         }
-        double[][] rows = new double[posterior.sampleCount()][column.length];
-        for (int i = 0; i < rows.length; i++) {
-            for (int k = 0; k < column.length; k++) {
-                rows[i][k] = posterior.value(i, column[k]);
-            }
-        }
-        return rows;
     }
 
     /**

@@ -101,6 +101,31 @@ public final class Posterior {
     }
 
     /**
+     * The samples with their columns in a given parameter order, e.g. a forward model's.
+     *
+     * @param order parameter names, each in this posterior
+     * @return n × order.size() samples
+     * @throws ExoretException MISMATCH naming a parameter the posterior lacks
+     */
+    public double[][] samplesOf(List<String> order) {
+        int[] column = new int[order.size()];
+        for (int k = 0; k < column.length; k++) {
+            column[k] = names.indexOf(order.get(k));
+            if (column[k] < 0) {
+                throw new ExoretException(ExoretException.Kind.MISMATCH, "the posterior has no parameter '"
+                        + order.get(k) + "'; it has " + names + ", " + order + " were asked for");
+            }
+        }
+        double[][] rows = new double[samples.length][column.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int k = 0; k < column.length; k++) {
+                rows[i][k] = samples[i][column[k]];
+            }
+        }
+        return rows;
+    }
+
+    /**
      * Reads a posterior file: MC3's {@code .npz} layout ({@link Mc3Npz}) or exoret's {@code .csv} ({@link PosteriorCsv}).
      *
      * @param file a {@code .npz} or {@code .csv} file
