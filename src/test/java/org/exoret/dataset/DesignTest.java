@@ -18,8 +18,9 @@ class DesignTest {
     private static final ParameterSpace BOX = new ParameterSpace(List.of("a", "b", "c"), List.of("", "K", "dex"),
             new double[] {0, 500, -3}, new double[] {1, 3000, 1});
 
+    /** The box designs; the kernel-density design has its own test (KernelDensityDesignTest). */
     @ParameterizedTest
-    @EnumSource(Design.class)
+    @EnumSource(value = Design.class, names = {"UNIFORM", "SOBOL"})
     void pointIsAPureFunctionOfSeedAndIndex(Design design) {
         double[][] all = design.points(BOX, 11, 0, 40);
         double[][] tail = design.points(BOX, 11, 25, 15);
@@ -70,5 +71,9 @@ class DesignTest {
         assertEquals(org.exoret.ExoretException.Kind.INVALID_ARGUMENT,
                 org.junit.jupiter.api.Assertions.assertThrows(org.exoret.ExoretException.class,
                         () -> Design.parse("latin")).kind());
+        assertEquals(Design.KERNEL_DENSITY, Design.parse("kernel_density"));
+        assertEquals(org.exoret.ExoretException.Kind.INVALID_ARGUMENT,
+                org.junit.jupiter.api.Assertions.assertThrows(org.exoret.ExoretException.class,
+                        () -> Design.KERNEL_DENSITY.points(BOX, 1, 0, 3)).kind(), "it needs its samples");
     }
 }

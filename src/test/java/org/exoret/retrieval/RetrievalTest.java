@@ -152,9 +152,9 @@ class RetrievalTest {
 
     @Test
     void temperatureIsReadAndCannotBeComparedWithAReference() throws IOException {
+        assertEquals(1.0, RetrievalConfig.read(SyntheticRetrieval.write(dir, 2000, "")).temperature());
         Path cfg = SyntheticRetrieval.write(dir, 2000, "temperature = 16");
         assertEquals(16.0, RetrievalConfig.read(cfg).temperature());
-        assertEquals(1.0, RetrievalConfig.read(SyntheticRetrieval.write(dir, 2000, "")).temperature());
         Files.writeString(cfg, Files.readString(cfg).replace("name = synthetic", "name = synthetic\nreference = ref.npz"));
         ExoretException e = assertThrows(ExoretException.class, () -> RetrievalConfig.read(cfg));
         assertTrue(e.getMessage().contains("temperature") && e.getMessage().contains("reference"), e.getMessage());
