@@ -1,16 +1,13 @@
 package org.exoret.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.exoret.ExoretException;
 import org.exoret.posterior.ComparisonOptions;
-import org.exoret.posterior.Mc3Npz;
 import org.exoret.posterior.Posterior;
 import org.exoret.posterior.PosteriorComparison;
-import org.exoret.posterior.PosteriorCsv;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -49,8 +46,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Posterior a = read(first);
-        Posterior b = read(second);
+        Posterior a = Posterior.read(first);
+        Posterior b = Posterior.read(second);
         String nameA = names != null && names.length == 2 ? names[0] : first.getFileName().toString();
         String nameB = names != null && names.length == 2 ? names[1] : second.getFileName().toString();
         if (names != null && names.length != 2) {
@@ -76,20 +73,5 @@ final class CompareCommand implements Callable<Integer> {
         }
         pw.flush();
         return 0;
-    }
-
-    private static Posterior read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ExoretException(ExoretException.Kind.MISSING_FILE, "no such posterior file: " + file);
-        }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".npz")) {
-            return Mc3Npz.read(file);
-        }
-        if (name.endsWith(".csv")) {
-            return PosteriorCsv.read(file);
-        }
-        throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,
-                "unknown posterior format for " + file + ": use .csv (exoret CSV) or .npz (MC3 layout)");
     }
 }

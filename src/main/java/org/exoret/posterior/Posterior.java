@@ -1,5 +1,6 @@
 package org.exoret.posterior;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -130,9 +131,13 @@ public final class Posterior {
      *
      * @param file a {@code .npz} or {@code .csv} file
      * @return the posterior
-     * @throws ExoretException CONFIGURATION for another extension; the readers' errors for a malformed file
+     * @throws ExoretException MISSING_FILE when there is no such file, INVALID_ARGUMENT for another extension; the
+     *         readers' errors for a malformed file
      */
     public static Posterior read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ExoretException(ExoretException.Kind.MISSING_FILE, "no such posterior file: " + file);
+        }
         String f = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (f.endsWith(".npz")) {
             return Mc3Npz.read(file);
@@ -140,8 +145,8 @@ public final class Posterior {
         if (f.endsWith(".csv")) {
             return PosteriorCsv.read(file);
         }
-        throw new ExoretException(ExoretException.Kind.CONFIGURATION,
-                "posterior file " + file + " must be a .csv or .npz file");
+        throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,
+                "unknown posterior format for " + file + ": use .csv (exoret CSV) or .npz (MC3 layout)");
     }
 
     /** @return the number of draws n */

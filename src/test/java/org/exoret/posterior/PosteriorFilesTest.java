@@ -69,6 +69,34 @@ class PosteriorFilesTest {
     }
 
     @Test
+    void readPicksTheFormatByExtensionAndNamesBadFiles() throws IOException {
+        Path csv = tmp.resolve("any.csv");
+        PosteriorCsv.write(csv, twoChains());
+        assertEquals(twoChains().names(), Posterior.read(csv).names());
+        ExoretException missing = assertThrows(ExoretException.class, () -> Posterior.read(tmp.resolve("none.npz")));
+        assertEquals(ExoretException.Kind.MISSING_FILE, missing.kind());
+        Path txt = Files.writeString(tmp.resolve("p.txt"), "x");
+        ExoretException other = assertThrows(ExoretException.class, () -> Posterior.read(txt));
+        assertTrue(other.getMessage().contains(txt.toString()) && other.getMessage().contains(".npz"), other.getMessage());
+    }
+
+    @Test
+    void samplesOfOrdersColumnsByNameAndNamesAMissingOne() {
+        Posterior p = twoChains();
+        List<String> reversed = new java.util.ArrayList<>(p.names());
+        java.util.Collections.reverse(reversed);
+        double[][] r = p.samplesOf(reversed);
+        for (int i = 0; i < p.sampleCount(); i++) {
+            for (int k = 0; k < reversed.size(); k++) {
+                assertEquals(p.value(i, p.indexOf(reversed.get(k))), r[i][k], 0.0);
+            }
+        }
+        ExoretException e = assertThrows(ExoretException.class, () -> p.samplesOf(List.of("nope")));
+        assertEquals(ExoretException.Kind.MISMATCH, e.kind());
+        assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
+    }
+
+    @Test
     void csvBurnInDropsLeadingDrawsOfEachChain() {
         Path file = tmp.resolve("burn.csv");
         PosteriorCsv.write(file, twoChains(), PosteriorExtras.none().withBurnIn(2));
