@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.exoret.ExoretException;
 import org.exoret.Versions;
 import org.exoret.config.IniFile;
 import org.exoret.data.DataRoot;
@@ -104,6 +105,14 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
         Map<String, Double> fusedJava;
         Map<String, Double> fusedNative;
         Map<String, Double> unfused;
+        double[][] posteriorSamples = null;
+        if (!posterior.equals("none")) {
+            if (posteriorDraws < 1) {
+                throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,
+                        "--posterior-draws must be at least 1, got " + posteriorDraws);
+            }
+            posteriorSamples = Posterior.read(Path.of(posterior)).samplesOf(d.parameterNames());
+        }
         double[] check;
         double[] atPosterior = null;
         double rtMs;
@@ -127,9 +136,9 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
             unfused = SurrogateBenchmark.costCurve(su, space);
             rtMs = SurrogateBenchmark.rtMillisPerSpectrum(rt, cfg.startParameters(), 10, rtRepetitions);
             check = SurrogateBenchmark.independentBandError(s, rt, obs.uncertainty(), space, checkSamples);
-            if (!posterior.equals("none")) {
+            if (posteriorSamples != null) {
                 atPosterior = SurrogateBenchmark.posteriorChiSquareOffset(s, rt, obs.depth(), obs.uncertainty(),
-                        Posterior.read(Path.of(posterior)).samplesOf(rt.parameterNames()), posteriorDraws);
+                        posteriorSamples, posteriorDraws);
             }
         }
         json.put("us_per_sample_cpu", fused);

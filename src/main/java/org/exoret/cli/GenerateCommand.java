@@ -89,9 +89,13 @@ final class GenerateCommand implements Callable<Integer> {
                 priors == null ? null : RetrievalConfig.read(priors).parameters());
         TrainingSetGenerator generator = new TrainingSetGenerator(model, space, sha256(config));
         Design chosen = Design.parse(design);
+        if (chosen == Design.KERNEL_DENSITY && focus == null) {
+            throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "--design kernel_density draws around "
+                    + "the samples of a posterior: give them with --focus POSTERIOR.npz|.csv");
+        }
         if (focus != null) {
             chosen = Design.KERNEL_DENSITY;
-            KernelDensityDesign kde = KernelDensityDesign.of(focusSamples(space), space);
+            KernelDensityDesign kde = focusDesign(space);
             generator = generator.withKernelDensity(kde);
             pw.printf("focus: %d distinct samples of %s, kernel bandwidth %s%n", kde.sampleCount(), focus,
                     java.util.Arrays.toString(kde.bandwidth()));
@@ -124,9 +128,9 @@ final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private double[][] focusSamples(ParameterSpace space) {
+    private KernelDensityDesign focusDesign(ParameterSpace space) {
         try {
-            return Posterior.read(focus).samplesOf(space.names());
+            return KernelDensityDesign.of(Posterior.read(focus).samplesOf(space.names()), space);
         } catch (ExoretException e) {
             throw new ExoretException(e.kind(), "--focus " + focus + ": " + e.getMessage(), e);
         }

@@ -99,7 +99,12 @@ final class SparkCommand implements Runnable {
         public Integer call() {
             requireSpark();
             RtModelFactory factory = RtModelFactory.read(config, section, DataRoot.fromEnvironment());
-            GenerationPlan plan = new GenerationPlan(samples, seed, Design.parse(design), chunkSize, batchSize, threads);
+            Design chosen = Design.parse(design);
+            if (chosen == Design.KERNEL_DENSITY) {
+                throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "exoret spark generate makes box "
+                        + "designs (uniform, sobol); make a focused set with exoret generate --focus");
+            }
+            GenerationPlan plan = new GenerationPlan(samples, seed, chosen, chunkSize, batchSize, threads);
             SparkTrainingSetJob job = new SparkTrainingSetJob(factory, ParameterBoxFile.read(box));
             GenerationReport report;
             try (JavaSparkContext spark = new JavaSparkContext(SparkSettings.conf("exoret generate", master))) {

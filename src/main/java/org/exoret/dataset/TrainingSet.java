@@ -112,7 +112,19 @@ public final class TrainingSet {
                 chunks.add(set.chunks.get(c));
                 part.add(folders.size() + set.partOfChunk[c]);
             }
-            folders.addAll(set.folders);
+            for (Path f : set.folders) {
+                if (folders.contains(f.toAbsolutePath().normalize())) {
+                    throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "training set " + f + " is given "
+                            + "twice; its rows would be counted twice and land in both the training and test splits");
+                }
+                folders.add(f.toAbsolutePath().normalize());
+            }
+        }
+        boolean nested = parts.stream().anyMatch(set -> Arrays.equals(set.lower, lower) && Arrays.equals(set.upper, upper));
+        if (!nested) {
+            throw new ExoretException(ExoretException.Kind.MISMATCH, "no training set's parameter box holds all the "
+                    + "others', so parts of their common box would have no spectra; generate the sets over one box "
+                    + "(a focused set takes the box set's ranges)");
         }
         return new TrainingSet(folders, first, chunks, part.stream().mapToInt(Integer::intValue).toArray(), lower, upper);
     }

@@ -33,11 +33,13 @@ public final class Sampler {
     /**
      * @param config the settings
      * @param logLikelihood the log-likelihood on free-parameter vectors (e.g. a {@link GaussianLikelihood});
-     *     the log posterior is this plus the log prior
+     *     the log posterior is this (divided by {@link SamplerConfig#temperature()} when tempered) plus the log prior
      */
     public Sampler(SamplerConfig config, LogDensity logLikelihood) {
         this.config = Objects.requireNonNull(config, "config");
-        this.likelihood = Objects.requireNonNull(logLikelihood, "logLikelihood");
+        Objects.requireNonNull(logLikelihood, "logLikelihood");
+        this.likelihood = config.temperature() == 1 ? logLikelihood
+                : new TemperedDensity(logLikelihood, config.temperature());
     }
 
     /** @return the configuration */

@@ -20,6 +20,7 @@ public final class SamplerConfig {
     private final int chains;
     private final int burnIn;
     private final int thinning;
+    private final double temperature;
     private final MoveMix moves;
     private final int initialArchiveSize;
     private final double[][] startPoints;
@@ -39,6 +40,7 @@ public final class SamplerConfig {
         this.chains = b.chains;
         this.burnIn = b.burnIn;
         this.thinning = b.thinning;
+        this.temperature = b.temperature;
         this.moves = b.moves;
         this.initialArchiveSize = b.initialArchiveSize > 0 ? b.initialArchiveSize
                 : 10 * Math.max(b.parameters.dimension(), b.chains);
@@ -68,6 +70,7 @@ public final class SamplerConfig {
         b.chains = chains;
         b.burnIn = burnIn;
         b.thinning = thinning;
+        b.temperature = temperature;
         b.moves = moves;
         b.initialArchiveSize = initialArchiveSize;
         b.startPoints = startPoints;
@@ -110,6 +113,11 @@ public final class SamplerConfig {
     /** @return K: every K-th iteration the chain states are archived and kept as posterior samples */
     public int thinning() {
         return thinning;
+    }
+
+    /** @return the likelihood temperature T ≥ 1: the chains sample prior × L^(1/T) ({@link TemperedDensity}) */
+    public double temperature() {
+        return temperature;
     }
 
     /** @return the move mix */
@@ -184,6 +192,7 @@ public final class SamplerConfig {
         private int chains = 10;
         private int burnIn;
         private int thinning = 1;
+        private double temperature = 1;
         private MoveMix moves = MoveMix.defaultMix();
         private int initialArchiveSize;
         private double[][] startPoints;
@@ -258,6 +267,16 @@ public final class SamplerConfig {
          */
         public Builder optThinning(int k) {
             this.thinning = k;
+            return this;
+        }
+
+        /**
+         * @param t likelihood temperature T ≥ 1 (default 1, the posterior): the chains sample prior × L^(1/T); a
+         *     checkpoint records it, so a run cannot be resumed at another temperature
+         * @return this builder
+         */
+        public Builder optTemperature(double t) {
+            this.temperature = t;
             return this;
         }
 
@@ -371,6 +390,9 @@ public final class SamplerConfig {
             }
             if (thinning <= 0) {
                 throw config("thinning", "must be positive, got " + thinning);
+            }
+            if (!(temperature >= 1) || !Double.isFinite(temperature)) {
+                throw config("temperature", "must be a finite number ≥ 1 (1 samples the posterior), got " + temperature);
             }
             if (initialArchiveSize != 0 && initialArchiveSize < Math.max(10 * d, chains)) {
                 throw config("initialArchiveSize", "must be at least 10·d = " + 10 * d + " and at least the " + chains

@@ -10,12 +10,10 @@ import org.exoret.ExoretException;
 import org.exoret.data.DataRoot;
 import org.exoret.forward.ForwardModel;
 import org.exoret.mcmc.GaussianLikelihood;
-import org.exoret.mcmc.LogDensity;
 import org.exoret.mcmc.Sampler;
 import org.exoret.mcmc.SamplerConfig;
 import org.exoret.mcmc.SamplerListener;
 import org.exoret.mcmc.SamplerResult;
-import org.exoret.mcmc.TemperedDensity;
 
 /**
  * Runs a retrieval: builds the forward model the configuration names, wraps it in a Gaussian likelihood on the
@@ -100,11 +98,8 @@ public final class Retrieval {
         try (ForwardModel model = factory.open(config, dataRoot)) {
             checkModel(model);
             double setupSeconds = (System.nanoTime() - setupStart) * 1e-9;
-            LogDensity likelihood = new GaussianLikelihood(model, config.parameters(), config.data(),
+            GaussianLikelihood likelihood = new GaussianLikelihood(model, config.parameters(), config.data(),
                     config.uncertainty());
-            if (config.temperature() != 1) {
-                likelihood = new TemperedDensity(likelihood, config.temperature());
-            }
             SamplerConfig.Builder sb = SamplerConfig.builder()
                     .setParameters(config.parameters())
                     .setSeed(config.seed())
@@ -112,6 +107,7 @@ public final class Retrieval {
                     .optChains(config.chains())
                     .optBurnIn(config.burnIn())
                     .optThinning(config.thinning())
+                    .optTemperature(config.temperature())
                     .optMoves(config.moves())
                     .optThreads(config.threads())
                     .optCheckpoint(config.output().resolve(CHECKPOINT), config.checkpointEvery())

@@ -53,7 +53,7 @@ import org.exoret.dataset.TrainingSetHeader;
  * set need not fit in memory. With the same seed, data, options and thread count the weights are identical.
  *
  * <p>Bundle folder contents: {@code bundle.json}, {@code surrogate-0000.params} (DJL), {@code loss.csv},
- * {@code loss.png}, {@code metrics.csv} (per channel), {@code split.csv.gz} (design index → split, gzip-compressed: one row per spectrum) and
+ * {@code loss.png}, {@code metrics.csv} (per channel), {@code split.csv.gz} ((set, design index) → split, gzip-compressed: one row per spectrum) and
  * {@code test-spectrum-N.png}.
  */
 public final class SurrogateTrainer {

@@ -132,6 +132,15 @@ class GenerateTrainCommandTest {
                 "--samples", "8", "--out", out);
         assertEquals(2, malformed.code());
         assertTrue(malformed.err().contains("--range beta=0.8 is not NAME=LOW:HIGH"), malformed.err());
+        Run noFocus = run("generate", "--config", cfg, "--priors", retrieval.toString(), "--design", "kernel_density",
+                "--samples", "8", "--out", out);
+        assertEquals(2, noFocus.code());
+        assertTrue(noFocus.err().contains("--focus"), noFocus.err());
+        Run focusOutsideBox = run("generate", "--config", cfg, "--priors", retrieval.toString(), "--range",
+                "beta=0.8:0.9", "--focus", "data/reference/hd189733b_rt_seed1.npz", "--samples", "8", "--out", out);
+        assertEquals(2, focusOutsideBox.code());
+        assertTrue(focusOutsideBox.err().contains("--focus data/reference/hd189733b_rt_seed1.npz")
+                && focusOutsideBox.err().contains("outside the box"), focusOutsideBox.err());
         assertTrue(Files.notExists(Path.of(out)));
     }
 }

@@ -195,7 +195,7 @@ class TrainingSetGeneratorTest {
     void unionReadsThePartsInOrderOverTheirCommonBox(@TempDir Path dir) {
         generate(dir.resolve("a"), PLAN, GenerationListener.NONE);
         ParameterSpace narrow = new ParameterSpace(GaussianLineModel.space().names(), GaussianLineModel.space().units(),
-                new double[] {800, 0.1, -100, 1.5}, new double[] {1500, 0.5, 100, 2.0});
+                new double[] {900, 0.1, -100, 1.5}, new double[] {1500, 0.5, 100, 2.0});
         new TrainingSetGenerator(MODEL, narrow, "test-hash")
                 .generate(dir.resolve("b"), new GenerationPlan(90, 3, Design.SOBOL, 50, 7, 1), GenerationListener.NONE);
         TrainingSet a = TrainingSet.open(dir.resolve("a"));
@@ -203,7 +203,7 @@ class TrainingSetGeneratorTest {
         TrainingSet union = TrainingSet.union(List.of(a, b));
         assertEquals(a.size() + b.size(), union.size());
         assertEquals(List.of(dir.resolve("a"), dir.resolve("b")), union.folders());
-        assertArrayEquals(new double[] {800, 0.05, -150, 1.3}, union.parameterLower(), 0.0);
+        assertArrayEquals(new double[] {900, 0.05, -150, 1.3}, union.parameterLower(), 0.0);
         assertArrayEquals(new double[] {1800, 0.9, 150, 2.3}, union.parameterUpper(), 0.0);
         float[] expected = new float[120];
         float[] got = new float[120];
@@ -213,6 +213,16 @@ class TrainingSetGeneratorTest {
         assertEquals(1, union.part(a.size() + 3));
         assertEquals(b.sampleIndex(3), union.sampleIndex(a.size() + 3));
         assertEquals(0, union.part(a.size() - 1));
+
+        ExoretException twice = assertThrows(ExoretException.class, () -> TrainingSet.union(List.of(a, b, a)));
+        assertTrue(twice.getMessage().contains("twice"), twice.getMessage());
+        ParameterSpace apart = new ParameterSpace(GaussianLineModel.space().names(), GaussianLineModel.space().units(),
+                new double[] {800, 0.1, -100, 1.5}, new double[] {1500, 0.5, 100, 2.0});
+        new TrainingSetGenerator(MODEL, apart, "test-hash")
+                .generate(dir.resolve("d"), new GenerationPlan(60, 3, Design.SOBOL, 50, 7, 1), GenerationListener.NONE);
+        ExoretException notNested = assertThrows(ExoretException.class,
+                () -> TrainingSet.union(List.of(a, TrainingSet.open(dir.resolve("d")))));
+        assertTrue(notNested.getMessage().contains("holds all the others"), notNested.getMessage());
 
         new TrainingSetGenerator(new GaussianLineModel(121), GaussianLineModel.space(), "test-hash")
                 .generate(dir.resolve("c"), PLAN, GenerationListener.NONE);

@@ -112,6 +112,9 @@ class ReproducibilityTest {
         ExoretException names = assertThrows(ExoretException.class,
                 () -> new Sampler(base(3).setParameters(renamed).build(), TARGET).resume(file));
         assertTrue(names.getMessage().contains("parameter names"), names.getMessage());
+        ExoretException tempered = assertThrows(ExoretException.class,
+                () -> new Sampler(base(3).optTemperature(4).build(), TARGET).resume(file));
+        assertTrue(tempered.getMessage().contains("temperature"), tempered.getMessage());
     }
 
     @Test
