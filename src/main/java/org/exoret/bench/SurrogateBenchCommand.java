@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.exoret.ExoretException;
 import org.exoret.Versions;
 import org.exoret.config.IniFile;
@@ -211,9 +212,9 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
     }
 
     private String compare(RtConfig cfg, Observations obs, Map<String, Object> machine) {
-        String setFolder = data != null ? data.toString() : BundleDescriptor.read(bundle).trainingDataFolder();
-        TrainingSet set = TrainingSet.union(java.util.Arrays.stream(setFolder.split(java.io.File.pathSeparator))
-                .map(f -> TrainingSet.open(Path.of(f))).toList());
+        List<Path> setFolders = data != null ? List.of(data) : BundleDescriptor.read(bundle).trainingDataFolders();
+        TrainingSet set = TrainingSet.union(setFolders.stream().map(TrainingSet::open).toList());
+        String setFolder = setFolders.stream().map(Path::toString).collect(Collectors.joining(", "));
         TrainingOptions.Builder base;
         try (RtForwardModel rt = RtForwardModel.fromConfig(cfg, DataRoot.fromEnvironment())) {
             base = TrainingOptions.builder().optMaxEpochs(epochs).optPatience(epochs).optPlotCount(0)
@@ -247,7 +248,7 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
         json.put("machine", machine);
         json.put("date", machine.get("date_utc"));
         Map<String, Object> conf = new LinkedHashMap<>();
-        conf.put("training_set", setFolder.toString());
+        conf.put("training_set", setFolder);
         conf.put("training_set_size", set.size());
         conf.put("config", config.toString());
         conf.put("epochs", epochs);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +99,7 @@ final class GenerateCommand implements Callable<Integer> {
             KernelDensityDesign kde = focusDesign(space);
             generator = generator.withKernelDensity(kde);
             pw.printf("focus: %d distinct samples of %s, kernel bandwidth %s%n", kde.sampleCount(), focus,
-                    java.util.Arrays.toString(kde.bandwidth()));
+                    Arrays.toString(kde.bandwidth()));
         }
         GenerationPlan plan = new GenerationPlan(samples, seed, chosen, chunkSize, batch, threads);
         GenerationReport report;

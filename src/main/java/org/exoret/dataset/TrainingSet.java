@@ -87,8 +87,8 @@ public final class TrainingSet {
             throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "a union needs at least one training set");
         }
         TrainingSetHeader first = parts.get(0).header;
-        double[] lower = first.parameterLower();
-        double[] upper = first.parameterUpper();
+        double[] lower = parts.get(0).lower.clone();
+        double[] upper = parts.get(0).upper.clone();
         List<Path> folders = new ArrayList<>();
         List<ChunkFile> chunks = new ArrayList<>();
         List<Integer> part = new ArrayList<>();
@@ -105,8 +105,8 @@ public final class TrainingSet {
                         + "parameters can be trained on together");
             }
             for (int k = 0; k < lower.length; k++) {
-                lower[k] = Math.min(lower[k], h.parameterLower()[k]);
-                upper[k] = Math.max(upper[k], h.parameterUpper()[k]);
+                lower[k] = Math.min(lower[k], set.lower[k]);
+                upper[k] = Math.max(upper[k], set.upper[k]);
             }
             for (int c = 0; c < set.chunks.size(); c++) {
                 chunks.add(set.chunks.get(c));

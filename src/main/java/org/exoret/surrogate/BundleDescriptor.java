@@ -3,6 +3,7 @@ package org.exoret.surrogate;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.exoret.ExoretException;
 
 /**
@@ -129,6 +131,19 @@ public record BundleDescriptor(int formatVersion, List<String> parameterNames, L
     @Override
     public double[] wavenumberPerCm() {
         return wavenumberPerCm.clone();
+    }
+
+    /**
+     * @param folders training-set folders
+     * @return their absolute paths joined by {@link File#pathSeparator}, as {@link #trainingDataFolder()} stores them
+     */
+    static String folderList(List<Path> folders) {
+        return folders.stream().map(f -> f.toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** @return the training-set folders, decoded from {@link #trainingDataFolder()} */
+    public List<Path> trainingDataFolders() {
+        return Arrays.stream(trainingDataFolder.split(File.pathSeparator)).map(Path::of).toList();
     }
 
     /** @return whether the bundle stores its band projection ({@code band_projection.npz}) */

@@ -235,12 +235,10 @@ public final class SurrogateTrainer {
         versions.put("djl", Versions.djl());
         versions.put("pytorch", Versions.pytorch());
         versions.put("java", Versions.java());
-        String folders = data.folders().stream().map(f -> f.toAbsolutePath().toString())
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         BundleDescriptor descriptor = new BundleDescriptor(BundleDescriptor.FORMAT_VERSION, h.parameterNames(),
                 h.parameterUnits(), data.parameterLower(), data.parameterUpper(), h.wavenumberPerCm(), h.spectrumUnit(),
                 inScaling, outScaling, options.architecture(), MODEL_NAME, summary, metrics.summary(), versions,
-                data.contentHash(), folders, options.bandIds());
+                data.contentHash(), BundleDescriptor.folderList(data.folders()), options.bandIds());
         if (options.bandIds() != null) {
             StoredBandProjection.write(bundle, options.bandProjection(), options.bandIds());
         } else {

@@ -75,6 +75,7 @@ class SurrogateTrainingTest {
         assertEquals(model.parameterNames(), d.parameterNames());
         assertArrayEquals(model.wavenumberPerCm(), d.wavenumberPerCm(), 0.0);
         assertEquals(set.contentHash(), d.trainingDataHash());
+        assertEquals(List.of(set.folder().toAbsolutePath()), d.trainingDataFolders());
         assertEquals(d.training().trainCount() + d.training().validationCount() + d.training().testCount(), set.size());
         assertEquals(outcome.history().size(), d.training().epochsRun());
         double best = outcome.history().stream().mapToDouble(EpochRecord::validationLoss).min().orElseThrow();
