@@ -9,9 +9,11 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import org.exoret.ExoretException;
 import org.exoret.atmosphere.LineTemperatureProfile;
+import org.exoret.atmosphere.StreamSymmetry;
 import org.exoret.config.IniFile;
 import org.exoret.mcmc.ChainDifferentialMove;
 import org.exoret.mcmc.DifferentialMove;
+import org.exoret.mcmc.InvolutionMove;
 import org.exoret.mcmc.MoveMix;
 import org.exoret.mcmc.Parameter;
 import org.exoret.mcmc.ParameterSpace;
@@ -40,7 +42,7 @@ public final class RetrievalConfig {
     /** Keys of the {@code [MCMC]} section. */
     public static final Set<String> MCMC_KEYS = Set.of("params", "pmin", "pmax", "stepsize", "prior", "priorlow",
             "priorup", "numit", "nchains", "burnin", "thinning", "walk", "data", "uncert", "seed", "checkpoint_every",
-            "rhat_stop", "rhat_min_samples", "threads", "fgamma", "fepsilon", "mode_jump", "temperature");
+            "rhat_stop", "rhat_min_samples", "threads", "fgamma", "fepsilon", "mode_jump", "stream_swap", "temperature");
 
     private final Path file;
     private final String name;
@@ -62,6 +64,8 @@ public final class RetrievalConfig {
     private final double gammaFactor;
     private final double jitter;
     private final double modeJump;
+    private final double streamSwap;
+    private final StreamSymmetry freeStreamSymmetry;
     private final double temperature;
     private final String walk;
     private final long seed;
@@ -135,6 +139,17 @@ public final class RetrievalConfig {
         }
         if (!(modeJump >= 0 && modeJump < 1)) {
             throw mcmc.error("mode_jump", "must be a probability in [0, 1), got " + modeJump);
+        }
+        this.streamSwap = mcmc.number("stream_swap", 0.0);
+        if (!(streamSwap >= 0 && streamSwap < 1) || modeJump + streamSwap >= 1) {
+            throw mcmc.error("stream_swap", "must be a probability in [0, 1) that leaves room for the other moves "
+                    + "(mode_jump + stream_swap < 1), got " + streamSwap);
+        }
+        this.freeStreamSymmetry = StreamSymmetry.in(parameters.freeNames()).orElse(null);
+        if (streamSwap > 0 && freeStreamSymmetry == null) {
+            throw mcmc.error("stream_swap", "exchanges the two streams of the line temperature profile, which needs "
+                    + "log10_gamma1, log10_gamma2 and alpha among the free parameters; free here: "
+                    + parameters.freeNames() + ". Set stream_swap = 0 or free those parameters");
         }
         this.temperature = mcmc.number("temperature", 1.0);
         if (!(temperature >= 1) || !Double.isFinite(temperature)) {
@@ -372,18 +387,24 @@ public final class RetrievalConfig {
     /**
      * @return the move mix named by {@code walk} (snooker = DEMC-zs with snooker updates, demc = plain DE-MC), with
      *     {@code fgamma} and {@code fepsilon}, and with differential steps of γ = 1 (mode jumps, {@link MoveMix#with})
-     *     in a fraction {@code mode_jump} of proposals
+     *     in a fraction {@code mode_jump} of proposals, and exchanges of the two streams of the temperature profile
+     *     ({@link StreamSymmetry}, an {@link InvolutionMove}) in a fraction {@code stream_swap}
      */
     public MoveMix moves() {
         boolean demc = walk.equals("demc");
         MoveMix mix = demc ? MoveMix.of(new ChainDifferentialMove(gammaFactor, jitter))
                 : MoveMix.snooker(gammaFactor, jitter);
-        if (modeJump == 0) {
-            return mix;
+        if (modeJump > 0) {
+            double unitGamma = Math.sqrt(2.0 * parameters.dimension()) / 2.38;
+            // the stream exchange added next scales this fraction by (1 - stream_swap); pre-compensate
+            mix = mix.with(demc ? new ChainDifferentialMove(unitGamma, jitter) : new DifferentialMove(unitGamma, jitter),
+                    modeJump / (1 - streamSwap));
         }
-        double unitGamma = Math.sqrt(2.0 * parameters.dimension()) / 2.38;
-        return mix.with(demc ? new ChainDifferentialMove(unitGamma, jitter) : new DifferentialMove(unitGamma, jitter),
-                modeJump);
+        if (streamSwap > 0) {
+            mix = mix.with(new InvolutionMove("exchange of the two streams (log10_gamma1, log10_gamma2, alpha) -> "
+                    + "(log10_gamma2, log10_gamma1, 1 - alpha)", freeStreamSymmetry::mirror), streamSwap);
+        }
+        return mix;
     }
 
     /** @return the {@code walk} setting */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.exoret.ExoretException;
+import org.exoret.atmosphere.StreamSymmetry;
 import org.exoret.forward.BandProjection;
 import org.exoret.forward.ForwardModel;
 import org.exoret.forward.ForwardResult;
@@ -75,6 +76,8 @@ public final class SurrogateForwardModel implements ForwardModel {
     private final AffineScaling out;
     private final double[] lower;
     private final double[] upper;
+    /** Mirror images share a spectrum: the network evaluates one of them ({@link StreamSymmetry#canonical}). */
+    private final StreamSymmetry streams;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private boolean closed;
 
@@ -87,6 +90,7 @@ public final class SurrogateForwardModel implements ForwardModel {
         this.out = new AffineScaling(descriptor.outputScaling());
         this.lower = descriptor.trainingLower();
         this.upper = descriptor.trainingUpper();
+        this.streams = StreamSymmetry.in(descriptor.parameterNames()).orElse(null);
         List<Block> blocks = new ArrayList<>();
         ((SequentialBlock) model.getBlock()).getChildren().values().forEach(blocks::add);
         this.last = blocks.remove(blocks.size() - 1);
@@ -340,7 +344,8 @@ public final class SurrogateForwardModel implements ForwardModel {
         }
         float[] x = new float[n * p];
         for (int r = 0; r < n; r++) {
-            in.normaliseInto(theta[rows[r]], x, r * p);
+            double[] point = theta[rows[r]];
+            in.normaliseInto(streams == null ? point : streams.canonical(point, lower, upper), x, r * p);
         }
         lock.readLock().lock();
         try {

@@ -42,6 +42,7 @@ import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.exoret.ExoretException;
 import org.exoret.Versions;
+import org.exoret.atmosphere.StreamSymmetry;
 import org.exoret.dataset.TrainingSet;
 import org.exoret.dataset.TrainingSetHeader;
 
@@ -65,12 +66,15 @@ public final class SurrogateTrainer {
     private final TrainingOptions options;
     private final int p;
     private final int w;
+    /** Folds mirror-image inputs onto one image, as {@link SurrogateForwardModel} evaluates them; null if absent. */
+    private final StreamSymmetry streams;
 
     private SurrogateTrainer(TrainingSet data, TrainingOptions options) {
         this.data = data;
         this.options = options;
         this.p = data.parameterCount();
         this.w = data.wavenumberCount();
+        this.streams = StreamSymmetry.in(data.header().parameterNames()).orElse(null);
     }
 
     /**
@@ -382,10 +386,16 @@ public final class SurrogateTrainer {
         int width = targets.width();
         float[] x = new float[n * p];
         float[] y = new float[n * width];
-        float[] theta = new float[p];
+        float[] stored = new float[p];
+        double[] theta = new double[p];
+        double[] lower = data.parameterLower();
+        double[] upper = data.parameterUpper();
         for (int i = 0; i < n; i++) {
-            data.readParameters(rows[from + i], theta);
-            in.normaliseInto(theta, x, i * p);
+            data.readParameters(rows[from + i], stored);
+            for (int k = 0; k < p; k++) {
+                theta[k] = stored[k];
+            }
+            in.normaliseInto(streams == null ? theta : streams.canonical(theta, lower, upper), x, i * p);
             targets.fill(rows[from + i], y, i * width);
         }
         return new NDList[] {new NDList(m.create(x, new Shape(n, p))), new NDList(m.create(y, new Shape(n, width)))};

@@ -121,6 +121,47 @@ class KnownPosteriorTest {
         assertEquals(0.5, mass, Z * Math.sqrt(0.25 / ess), "mass of the positive mode");
     }
 
+    /** w·N(+μe₁, I) + (1 − w)·N(−μe₁, I): mirror images under x₁ → −x₁ with unequal weights. */
+    private record UnequalMirrorModes(double mu, double weight) implements LogDensity {
+        @Override
+        public double[] logDensity(double[][] x) {
+            double[] out = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                double a = Math.log(weight) - 0.5 * (x[i][0] - mu) * (x[i][0] - mu);
+                double b = Math.log(1 - weight) - 0.5 * (x[i][0] + mu) * (x[i][0] + mu);
+                double m = Math.max(a, b);
+                out[i] = m + Math.log(Math.exp(a - m) + Math.exp(b - m)) - 0.5 * x[i][1] * x[i][1];
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void involutionMoveBetweenMirrorModesKeepsTheirUnequalWeights() {
+        // modes 12 σ apart: the ordinary moves almost never cross; the reflection x1 -> -x1 crosses in one step and is
+        // accepted with probability min(1, w'/w), so the chains share their time 3 : 1 only if the move is unbiased
+        UnequalMirrorModes target = new UnequalMirrorModes(6.0, 0.75);
+        MoveMix mix = MoveMix.defaultMix().with(new InvolutionMove("x1 -> -x1", (x, image) -> {
+            image[0] = -x[0];
+            image[1] = x[1];
+        }), 0.2);
+        SamplerResult r = run(TestProblems.flatSpace(2, 12), target, 6000, 1000, 5, mix);
+        double[][] x0 = r.chainsOf(0);
+        double[][] indicator = new double[x0.length][x0[0].length];
+        double mass = 0;
+        for (int c = 0; c < x0.length; c++) {
+            for (int i = 0; i < x0[c].length; i++) {
+                indicator[c][i] = x0[c][i] > 0 ? 1 : 0;
+                mass += indicator[c][i];
+            }
+        }
+        mass /= x0.length * x0[0].length;
+        double ess = org.exoret.mcmc.convergence.EffectiveSampleSize.multiChain(indicator);
+        assertTrue(ess > 1000, "indicator ESS " + ess + ": the chains hardly switch modes");
+        assertEquals(0.75, mass, Z * Math.sqrt(0.75 * 0.25 / ess), "mass of the heavier mode");
+        assertEquals("InvolutionMove[x1 -> -x1]", mix.entries().get(2).move().toString());
+    }
+
     @Test
     void linearGaussianRegressionMatchesClosedFormPosterior() {
         // y_b = β0 + β1 t_b + β2 t_b² with known σ; prior β_j ~ N(0, 2²): the posterior is Gaussian with

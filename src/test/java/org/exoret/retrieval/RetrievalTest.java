@@ -141,8 +141,37 @@ class RetrievalTest {
     }
 
     @Test
+    void streamSwapExchangesTheFreeStreamsWithItsOwnFraction() throws IOException {
+        Path cfg = SyntheticRetrieval.write(dir, 2000, "mode_jump = 0.1\nstream_swap = 0.2");
+        Files.writeString(cfg, Files.readString(cfg).replace("stepsize = 0 0 0 0 0.1", "stepsize = 0 0.1 0.1 0.1 0.1"));
+        List<org.exoret.mcmc.MoveMix.Weighted> moves = RetrievalConfig.read(cfg).moves().entries();
+        assertEquals(4, moves.size());
+        assertEquals(0.63, moves.get(0).weight(), 1e-12);
+        assertEquals(0.07, moves.get(1).weight(), 1e-12);
+        assertEquals(0.1, moves.get(2).weight(), 1e-12);
+        assertEquals(0.2, moves.get(3).weight(), 1e-12);
+        // free: log10_gamma1, log10_gamma2, alpha, beta, log10_scale_H2O, log10_scale_CO2
+        double[] current = {-0.6, 0.3, 0.4, 0.95, 0.8, -0.5};
+        double[] proposal = new double[6];
+        assertEquals(0.0, moves.get(3).move().propose(null, 0, current, proposal, null));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.3, -0.6, 0.6, 0.95, 0.8, -0.5}, proposal,
+                1e-15);
+    }
+
+    @Test
+    void streamSwapNeedsBothStreamsFree() throws IOException {
+        Path cfg = SyntheticRetrieval.write(dir, 2000, "stream_swap = 0.1");
+        ExoretException e = assertThrows(ExoretException.class, () -> RetrievalConfig.read(cfg));
+        assertTrue(e.getMessage().contains("stream_swap") && e.getMessage().contains("log10_gamma2"), e.getMessage());
+        Path crowded = SyntheticRetrieval.write(dir, 2000, "mode_jump = 0.5\nstream_swap = 0.5");
+        e = assertThrows(ExoretException.class, () -> RetrievalConfig.read(crowded));
+        assertTrue(e.getMessage().contains("mode_jump + stream_swap"), e.getMessage());
+    }
+
+    @Test
     void samplerKeysOutOfRangeAreNamed() throws IOException {
-        for (String line : List.of("fgamma = 0", "fepsilon = -1", "mode_jump = 1", "temperature = 0.5")) {
+        for (String line : List.of("fgamma = 0", "fepsilon = -1", "mode_jump = 1", "stream_swap = -0.1",
+                "temperature = 0.5")) {
             Path cfg = SyntheticRetrieval.write(dir, 2000, line);
             ExoretException e = assertThrows(ExoretException.class, () -> RetrievalConfig.read(cfg));
             String key = line.substring(0, line.indexOf(' '));

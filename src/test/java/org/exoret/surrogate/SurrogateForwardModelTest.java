@@ -53,6 +53,31 @@ class SurrogateForwardModelTest {
     static final List<String> BAND_IDS = List.of("b1200", "b1800", "b2100", "b2600", "b3200");
     static final double[] SIGMA = {1e-4, 1e-4, 1e-4, 1e-4, 1e-4};
 
+    /**
+     * Points that differ by the exchange of the temperature profile's two streams have one spectrum; the committed
+     * HD 189733 b bundle gives them identical band depths on both inference paths (Java below 10 rows, native above).
+     */
+    @Test
+    void mirrorImagesOfTheTwoStreamsGetIdenticalDepths() {
+        org.exoret.atmosphere.StreamSymmetry streams = org.exoret.atmosphere.StreamSymmetry.in(
+                BundleDescriptor.read(Path.of("models/hd189733b")).parameterNames()).orElseThrow();
+        double[][] theta = new double[12][];
+        for (int i = 0; i < 6; i++) {
+            theta[i] = new double[] {-1.5 + 0.3 * i, -1.3 + 0.1 * i, 0.6 - 0.2 * i, 0.1 + 0.15 * i, 0.8 + 0.08 * i,
+                4.0 - i, 1.5, 1.0 - 0.5 * i, -1.0};
+            theta[6 + i] = new double[9];
+            streams.mirror(theta[i], theta[6 + i]);
+        }
+        try (SurrogateForwardModel model = SurrogateForwardModel.open(Path.of("models/hd189733b"), Device.cpu(), true)) {
+            ForwardResult batch = model.evaluate(theta);
+            for (int i = 0; i < 6; i++) {
+                assertArrayEquals(batch.bandDepth(i), batch.bandDepth(6 + i), 0.0, "native path, point " + i);
+                ForwardResult pair = model.evaluate(new double[][] {theta[i], theta[6 + i]});
+                assertArrayEquals(pair.bandDepth(0), pair.bandDepth(1), 0.0, "Java path, point " + i);
+            }
+        }
+    }
+
     @Test
     void storedBandProjectionGivesTheSameDepthsAsAnExplicitOne() {
         BundleDescriptor d = BundleDescriptor.read(bundle);
