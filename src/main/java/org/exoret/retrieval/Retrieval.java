@@ -14,6 +14,10 @@ import org.exoret.mcmc.Sampler;
 import org.exoret.mcmc.SamplerConfig;
 import org.exoret.mcmc.SamplerListener;
 import org.exoret.mcmc.SamplerResult;
+import org.exoret.posterior.Posterior;
+import org.exoret.rt.RtForwardModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a retrieval: builds the forward model the configuration names, wraps it in a Gaussian likelihood on the
@@ -30,6 +34,8 @@ public final class Retrieval {
 
     /** File name of the sampler checkpoint inside the output folder. */
     public static final String CHECKPOINT = "checkpoint.bin";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Retrieval.class);
 
     private final RetrievalConfig config;
     private final DataRoot dataRoot;
@@ -124,11 +130,29 @@ public final class Retrieval {
             long start = System.nanoTime();
             SamplerResult samples = resume ? sampler.resume(config.output().resolve(CHECKPOINT)) : sampler.run();
             double samplingSeconds = (System.nanoTime() - start) * 1e-9;
-            RetrievalResult result = new RetrievalResult(config, samples, setupSeconds, samplingSeconds);
+            RtReweighting check = null;
+            double checkSeconds = 0;
+            if (config.rtCheckDraws() > 0 && samples.stopReason() != SamplerResult.StopReason.CANCELLED) {
+                long checkStart = System.nanoTime();
+                check = rtCheck(samples.posterior(), likelihood);
+                checkSeconds = (System.nanoTime() - checkStart) * 1e-9;
+            }
+            RetrievalResult result = new RetrievalResult(config, samples, setupSeconds, samplingSeconds, check,
+                    checkSeconds);
             if (writeOutputs && !result.cancelled()) {
                 RetrievalOutputs.write(result, model);
             }
             return result;
+        }
+    }
+
+    /** Runs the RT at posterior draws and reweights them ({@link RtReweighting}), seeded by the sampler's seed. */
+    private RtReweighting rtCheck(Posterior posterior, GaussianLikelihood surrogate) {
+        LOG.info("RT check: evaluating the RT reference at {} posterior draws", config.rtCheckDraws());
+        try (ForwardModel rt = RtForwardModel.fromConfig(config.rt(), dataRoot)) {
+            GaussianLikelihood rtLikelihood = new GaussianLikelihood(rt, config.parameters(), config.data(),
+                    config.uncertainty());
+            return RtReweighting.compute(posterior, surrogate, rtLikelihood, config.rtCheckDraws(), config.seed());
         }
     }
 

@@ -38,7 +38,7 @@ public final class RetrievalConfig {
 
     /** Keys of the {@code [retrieval]} section. */
     public static final Set<String> RETRIEVAL_KEYS = Set.of("model", "bundle", "rtconfig", "output", "reference",
-            "device", "name");
+            "device", "name", "rt_check");
     /** Keys of the {@code [MCMC]} section. */
     public static final Set<String> MCMC_KEYS = Set.of("params", "pmin", "pmax", "stepsize", "prior", "priorlow",
             "priorup", "numit", "nchains", "burnin", "thinning", "walk", "data", "uncert", "seed", "checkpoint_every",
@@ -52,6 +52,7 @@ public final class RetrievalConfig {
     private final Path output;
     private final Path reference;
     private final String device;
+    private final int rtCheckDraws;
     private final ParameterSpace parameters;
     private final double[] data;
     private final double[] uncertainty;
@@ -89,6 +90,15 @@ public final class RetrievalConfig {
         this.device = retrieval.string("device", "cpu").toLowerCase(Locale.ROOT);
         if (!device.equals("cpu") && !device.equals("gpu")) {
             throw retrieval.error("device", "must be 'cpu' or 'gpu', got '" + device + "'");
+        }
+        this.rtCheckDraws = retrieval.integer("rt_check", 0);
+        if (rtCheckDraws < 0) {
+            throw retrieval.error("rt_check", "must be a number of posterior draws ≥ 0 (0: no RT check), got "
+                    + rtCheckDraws);
+        }
+        if (rtCheckDraws > 0 && model != ForwardModelKind.SURROGATE) {
+            throw retrieval.error("rt_check", "checks a surrogate posterior against the RT; this retrieval already "
+                    + "uses model = " + model.name().toLowerCase(Locale.ROOT) + ". Remove the key");
         }
 
         List<String> names = new ArrayList<>(LineTemperatureProfile.PARAMETERS);
@@ -159,6 +169,10 @@ public final class RetrievalConfig {
             throw mcmc.error("temperature", "a tempered run (temperature = " + temperature + ") samples prior × L^(1/T), "
                     + "not the posterior, so it cannot be compared with the reference posterior; remove 'reference' "
                     + "from [retrieval] or set temperature = 1");
+        }
+        if (temperature != 1 && rtCheckDraws > 0) {
+            throw mcmc.error("temperature", "a tempered run (temperature = " + temperature + ") does not sample the "
+                    + "posterior that rt_check reweights; remove rt_check from [retrieval] or set temperature = 1");
         }
         this.seed = (long) mcmc.number("seed", 1);
         this.checkpointEvery = mcmc.integer("checkpoint_every", 0);
@@ -294,6 +308,15 @@ public final class RetrievalConfig {
     /** @return the output folder */
     public Path output() {
         return output;
+    }
+
+    /**
+     * @return how many posterior draws of a surrogate retrieval the RT evaluates afterwards, to measure the
+     *     surrogate's χ² error there and correct the posterior by importance weights ({@link RtReweighting}); 0 for
+     *     none (key {@code rt_check})
+     */
+    public int rtCheckDraws() {
+        return rtCheckDraws;
     }
 
     /** @return a posterior (CSV or .npz) to compare against, if configured */

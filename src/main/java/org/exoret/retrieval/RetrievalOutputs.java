@@ -29,6 +29,7 @@ import org.exoret.plot.TracePlot;
 import org.exoret.posterior.ComparisonOptions;
 import org.exoret.posterior.Posterior;
 import org.exoret.posterior.PosteriorComparison;
+import org.exoret.posterior.PosteriorCsv;
 import org.exoret.posterior.Summaries;
 import org.exoret.rt.RtConfig;
 import org.exoret.surrogate.SurrogateForwardModel;
@@ -70,12 +71,21 @@ final class RetrievalOutputs {
         writeBandPlot(out.resolve("bands.png"), config, model, posterior, draws, samples.bestFit());
 
         PosteriorComparison comparison = null;
-        if (config.reference().isPresent()) {
-            Path ref = config.reference().get();
-            Posterior reference = Posterior.read(ref);
+        PosteriorComparison checkedComparison = null;
+        Posterior reference = config.reference().map(Posterior::read).orElse(null);
+        if (reference != null) {
+            String refName = stem(config.reference().get());
             comparison = PosteriorComparison.compare(posterior, reference,
-                    ComparisonOptions.defaults().withNames(config.name(), stem(ref)));
+                    ComparisonOptions.defaults().withNames(config.name(), refName));
             comparison.writeMarkdownReport(out.resolve("comparison"));
+            if (result.rtCheck().isPresent()) {
+                checkedComparison = PosteriorComparison.compare(result.rtCheck().get().reweighted(), reference,
+                        ComparisonOptions.defaults().withNames(config.name() + " (RT-weighted)", refName));
+                checkedComparison.writeMarkdownReport(out.resolve("comparison-rt-weighted"));
+            }
+        }
+        if (result.rtCheck().isPresent()) {
+            PosteriorCsv.write(out.resolve("posterior_rt_weighted.csv"), result.rtCheck().get().reweighted());
         }
         Map<String, Double> edges = Map.of();
         if (model instanceof SurrogateForwardModel surrogate) {
@@ -90,8 +100,8 @@ final class RetrievalOutputs {
                 }
             });
         }
-        writeRunJson(out.resolve("run.json"), result, comparison, edges);
-        writeText(out.resolve("report.md"), report(result, comparison, edges));
+        writeRunJson(out.resolve("run.json"), result, comparison, checkedComparison, edges);
+        writeText(out.resolve("report.md"), report(result, comparison, checkedComparison, edges));
     }
 
     private static List<String> titles(Posterior p) {
@@ -167,7 +177,7 @@ final class RetrievalOutputs {
     }
 
     private static void writeRunJson(Path file, RetrievalResult result, PosteriorComparison comparison,
-                                     Map<String, Double> edges) {
+                                     PosteriorComparison checkedComparison, Map<String, Double> edges) {
         RetrievalConfig c = result.config();
         SamplerResult s = result.samples();
         Map<String, Object> run = new LinkedHashMap<>();
@@ -204,13 +214,29 @@ final class RetrievalOutputs {
             run.put("bc_mean", comparison.meanBc());
             run.put("bc_min", comparison.minBc());
         }
+        result.rtCheck().ifPresent(check -> {
+            Map<String, Object> rt = new LinkedHashMap<>();
+            rt.put("draws", check.draws());
+            rt.put("rejected_by_rt", check.rejected());
+            rt.put("chi2_offset_mean", check.chi2OffsetMean());
+            rt.put("chi2_offset_sd", check.chi2OffsetSd());
+            rt.put("effective_sample_size", check.effectiveSampleSize());
+            rt.put("largest_weight", check.largestWeight());
+            rt.put("seconds", result.rtCheckSeconds());
+            if (checkedComparison != null) {
+                rt.put("bc_mean", checkedComparison.meanBc());
+                rt.put("bc_min", checkedComparison.minBc());
+            }
+            run.put("rt_check", rt);
+        });
         run.put("exoret", Versions.exoret());
         run.put("machine", MachineInfo.describe());
         run.put("date", Instant.now().toString());
         writeText(file, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(run));
     }
 
-    private static String report(RetrievalResult result, PosteriorComparison comparison, Map<String, Double> edges) {
+    private static String report(RetrievalResult result, PosteriorComparison comparison,
+                                 PosteriorComparison checkedComparison, Map<String, Double> edges) {
         RetrievalConfig c = result.config();
         SamplerResult s = result.samples();
         StringBuilder md = new StringBuilder();
@@ -255,6 +281,21 @@ final class RetrievalOutputs {
                     .append(String.format(Locale.ROOT, "%nMean BC %.4f, minimum BC %.4f. Full comparison: [comparison/report.md](comparison/report.md)%n",
                             comparison.meanBc(), comparison.minBc()));
         }
+        result.rtCheck().ifPresent(check -> {
+            md.append(String.format(Locale.ROOT, "%n## RT check%n%nThe RT reference evaluated %d posterior draws (%d "
+                    + "rejected) in %.1f s. χ²(RT) − χ²(surrogate): mean %.2f, standard deviation %.2f; a spread well "
+                    + "below 1 means the surrogate's posterior is the RT's. Weighting each draw by "
+                    + "exp(−½[χ²(RT) − χ²(surrogate)]) gives draws from the RT posterior: importance effective sample "
+                    + "size %.0f of %d, largest weight %.3f. The corrected draws are in `posterior_rt_weighted.csv`.%n",
+                    check.draws(), check.rejected(), result.rtCheckSeconds(), check.chi2OffsetMean(),
+                    check.chi2OffsetSd(), check.effectiveSampleSize(), check.draws(), check.largestWeight()));
+            if (checkedComparison != null) {
+                md.append("\nThe corrected posterior against the reference:\n\n").append(checkedComparison.toMarkdownTable())
+                        .append(String.format(Locale.ROOT, "%nMean BC %.4f, minimum BC %.4f. Full comparison: "
+                                + "[comparison-rt-weighted/report.md](comparison-rt-weighted/report.md)%n",
+                                checkedComparison.meanBc(), checkedComparison.minBc()));
+            }
+        });
         md.append("\n## Plots\n\n![T(p)](temperature.png)\n\n![band depths](bands.png)\n\n![corner](corner.png)\n\n")
                 .append("![marginals](marginals.png)\n\n![trace](trace.png)\n");
         md.append("\nFiles: `posterior.csv`, `posterior.npz` (MC3 layout), `summary.csv`, `run.json`.\n");

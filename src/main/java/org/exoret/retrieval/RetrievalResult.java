@@ -1,6 +1,7 @@
 package org.exoret.retrieval;
 
 import java.util.List;
+import java.util.Optional;
 import org.exoret.mcmc.SamplerResult;
 import org.exoret.posterior.MarginalSummary;
 import org.exoret.posterior.Posterior;
@@ -16,12 +17,27 @@ public final class RetrievalResult {
     private final SamplerResult samples;
     private final double setupSeconds;
     private final double samplingSeconds;
+    private final RtReweighting rtCheck;
+    private final double rtCheckSeconds;
 
-    RetrievalResult(RetrievalConfig config, SamplerResult samples, double setupSeconds, double samplingSeconds) {
+    RetrievalResult(RetrievalConfig config, SamplerResult samples, double setupSeconds, double samplingSeconds,
+            RtReweighting rtCheck, double rtCheckSeconds) {
         this.config = config;
         this.samples = samples;
         this.setupSeconds = setupSeconds;
         this.samplingSeconds = samplingSeconds;
+        this.rtCheck = rtCheck;
+        this.rtCheckSeconds = rtCheckSeconds;
+    }
+
+    /** @return the RT check of a surrogate posterior and its corrected posterior, when {@code rt_check} asked for one */
+    public Optional<RtReweighting> rtCheck() {
+        return Optional.ofNullable(rtCheck);
+    }
+
+    /** @return seconds spent on the RT check (building the RT and evaluating it), 0 without one */
+    public double rtCheckSeconds() {
+        return rtCheckSeconds;
     }
 
     /** @return the configuration that produced this result */

@@ -169,6 +169,22 @@ class RetrievalTest {
     }
 
     @Test
+    void rtCheckIsForUntemperedSurrogateRetrievals() throws IOException {
+        String lower = "-5 -2 -1.3 0 0.5 -7 -7 -7";
+        String upper = "1 2 1.3 1 1.3 5.5 5.5 5.5";
+        Path ok = SyntheticRetrieval.write(dir, 2000, "", "model = surrogate\nbundle = b\nrt_check = 500", lower, upper);
+        assertEquals(500, RetrievalConfig.read(ok).rtCheckDraws());
+        assertEquals(0, RetrievalConfig.read(SyntheticRetrieval.write(dir, 2000, "")).rtCheckDraws());
+        for (String[] bad : new String[][] {{"model = rt\nrt_check = 500", "", "rt_check"},
+            {"model = surrogate\nbundle = b\nrt_check = -1", "", "rt_check"},
+            {"model = surrogate\nbundle = b\nrt_check = 500", "temperature = 4", "rt_check"}}) {
+            Path cfg = SyntheticRetrieval.write(dir, 2000, bad[1], bad[0], lower, upper);
+            ExoretException e = assertThrows(ExoretException.class, () -> RetrievalConfig.read(cfg));
+            assertTrue(e.getMessage().contains(bad[2]), e.getMessage());
+        }
+    }
+
+    @Test
     void samplerKeysOutOfRangeAreNamed() throws IOException {
         for (String line : List.of("fgamma = 0", "fepsilon = -1", "mode_jump = 1", "stream_swap = -0.1",
                 "temperature = 0.5")) {

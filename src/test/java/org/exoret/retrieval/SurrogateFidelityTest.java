@@ -60,9 +60,9 @@ class SurrogateFidelityTest {
 
         Path surDir = Files.createDirectories(dir.resolve("surrogate"));
         Path surCfg = SyntheticRetrieval.write(surDir, 12000, "",
-                "model = surrogate\nbundle = " + bundle, LOWER, UPPER);
+                "model = surrogate\nbundle = " + bundle + "\nrt_check = 1500", LOWER, UPPER);
         RetrievalResult rt = Retrieval.builder(RetrievalConfig.read(rtCfg)).optWriteOutputs(false).build().run();
-        RetrievalResult sur = Retrieval.builder(RetrievalConfig.read(surCfg)).optWriteOutputs(false).build().run();
+        RetrievalResult sur = Retrieval.run(RetrievalConfig.read(surCfg));
         PosteriorComparison c = PosteriorComparison.compare(sur.posterior(), rt.posterior(),
                 ComparisonOptions.defaults().withNames("surrogate", "rt"));
         for (ParameterComparison p : c.parameters()) {
@@ -71,6 +71,18 @@ class SurrogateFidelityTest {
                     BC_TOLERANCE, c.toText()));
         }
         assertTrue(c.meanBc() >= MEAN_BC, "mean BC " + c.meanBc() + " below " + MEAN_BC + "\n" + c.toText());
+        // the RT check: the surrogate's χ² error at its own posterior, and the posterior corrected by it
+        RtReweighting check = sur.rtCheck().orElseThrow();
+        assertEquals(1500, check.draws());
+        assertTrue(check.effectiveSampleSize() > 0.2 * check.draws(), "importance ESS " + check.effectiveSampleSize()
+                + " at a χ² spread of " + check.chi2OffsetSd());
+        PosteriorComparison corrected = PosteriorComparison.compare(check.reweighted(), rt.posterior(),
+                ComparisonOptions.defaults().withNames("surrogate, RT-weighted", "rt"));
+        assertTrue(corrected.meanBc() >= MEAN_BC, "corrected mean BC " + corrected.meanBc() + "\n" + corrected.toText());
+        Path out = surDir.resolve("out");
+        assertTrue(Files.readString(out.resolve("report.md")).contains("## RT check"));
+        assertEquals(1501, Files.readAllLines(out.resolve("posterior_rt_weighted.csv")).stream()
+                .filter(l -> !l.startsWith("#")).count(), "header and 1500 corrected draws");
         assertTrue(sur.secondsPerChainIteration() < rt.secondsPerChainIteration(),
                 "the surrogate must be cheaper per chain-iteration than the RT it replaces");
     }

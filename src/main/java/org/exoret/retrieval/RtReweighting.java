@@ -1,0 +1,149 @@
+package org.exoret.retrieval;
+
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.exoret.ExoretException;
+import org.exoret.mcmc.LogDensity;
+import org.exoret.posterior.Posterior;
+
+/**
+ * Checks a surrogate posterior against the RT reference and corrects it: the RT is run at a random subset of the
+ * posterior's draws, and each draw is weighted by L_RT/L_surrogate = exp(−½[χ²_RT − χ²_surrogate]), which turns
+ * draws from the surrogate posterior into draws from the RT posterior (importance sampling; the priors cancel). The
+ * weighted draws are then resampled systematically into equally weighted ones.
+ *
+ * <p>The spread of the χ² offsets is the figure of merit: where it is well below 1 the surrogate's posterior is
+ * already the RT's; where it is a few units, the weights move mass between the posterior's modes, which the
+ * surrogate alone places with errors of that size. The effective sample size (Σw)²/Σw² says how many independent
+ * draws the correction is worth; it must stay large for the corrected posterior to be better than the uncorrected.
+ * The correction can only reweight where the surrogate posterior put draws, so it repairs misplaced mass, not
+ * missing modes. Immutable.
+ */
+public final class RtReweighting {
+
+    private final Posterior reweighted;
+    private final double[] chi2Offset;
+    private final double[] weight;
+    private final int rejected;
+
+    private RtReweighting(Posterior reweighted, double[] chi2Offset, double[] weight, int rejected) {
+        this.reweighted = reweighted;
+        this.chi2Offset = chi2Offset;
+        this.weight = weight;
+        this.rejected = rejected;
+    }
+
+    /**
+     * @param posterior draws of the free parameters from the surrogate posterior
+     * @param surrogate the surrogate's log-likelihood −½χ² over the free parameters
+     * @param rt the RT reference's log-likelihood over the same parameters and data
+     * @param draws how many draws to evaluate (all of them when the posterior has fewer); at least 1
+     * @param seed selects the draws and the resampling
+     * @return the check and the corrected posterior
+     * @throws ExoretException INVALID_ARGUMENT when the RT rejects every selected draw
+     */
+    public static RtReweighting compute(Posterior posterior, LogDensity surrogate, LogDensity rt, int draws, long seed) {
+        if (draws < 1) {
+            throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "the RT check needs at least 1 draw, got "
+                    + draws);
+        }
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        int n = posterior.sampleCount();
+        int[] order = PermutationSampler.natural(n);
+        PermutationSampler.shuffle(rng, order);
+        int[] rows = Arrays.copyOf(order, Math.min(draws, n));
+        double[][] theta = posterior.select(rows).samples();
+        double[] logRt = rt.logDensity(theta);
+        double[] logSurrogate = surrogate.logDensity(theta);
+        int m = rows.length;
+        double[] offset = new double[m];
+        double max = Double.NEGATIVE_INFINITY;
+        int rejected = 0;
+        for (int i = 0; i < m; i++) {
+            offset[i] = -2 * (logRt[i] - logSurrogate[i]);
+            if (logRt[i] == Double.NEGATIVE_INFINITY) {
+                rejected++;
+            } else {
+                max = Math.max(max, logRt[i] - logSurrogate[i]);
+            }
+        }
+        if (rejected == m) {
+            throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "the RT rejected all " + m
+                    + " posterior draws of the RT check; the surrogate posterior lies where the RT has no spectrum");
+        }
+        double[] w = new double[m];
+        double sum = 0;
+        for (int i = 0; i < m; i++) {
+            w[i] = logRt[i] == Double.NEGATIVE_INFINITY ? 0 : Math.exp(logRt[i] - logSurrogate[i] - max);
+            sum += w[i];
+        }
+        for (int i = 0; i < m; i++) {
+            w[i] /= sum;
+        }
+        // systematic resampling: m equally spaced points u0 + k/m through the cumulative weights
+        int[] picked = new int[m];
+        double u = rng.nextDouble() / m;
+        double cumulative = w[0];
+        int j = 0;
+        for (int k = 0; k < m; k++) {
+            double target = u + (double) k / m;
+            while (cumulative < target && j < m - 1) {
+                cumulative += w[++j];
+            }
+            picked[k] = rows[j];
+        }
+        return new RtReweighting(posterior.select(picked), offset, w, rejected);
+    }
+
+    /** @return the corrected posterior: the evaluated draws resampled by their weights, as many as were evaluated */
+    public Posterior reweighted() {
+        return reweighted;
+    }
+
+    /** @return how many draws the RT evaluated */
+    public int draws() {
+        return weight.length;
+    }
+
+    /** @return how many of them the RT rejected (weight 0) */
+    public int rejected() {
+        return rejected;
+    }
+
+    /** @return χ²_RT − χ²_surrogate per evaluated draw (+∞ where the RT rejected it) */
+    public double[] chi2Offsets() {
+        return chi2Offset.clone();
+    }
+
+    /** @return the mean χ² offset over the draws the RT accepted */
+    public double chi2OffsetMean() {
+        return Arrays.stream(chi2Offset).filter(Double::isFinite).average().orElseThrow();
+    }
+
+    /** @return the standard deviation of the χ² offset over the draws the RT accepted */
+    public double chi2OffsetSd() {
+        double mean = chi2OffsetMean();
+        double[] finite = Arrays.stream(chi2Offset).filter(Double::isFinite).toArray();
+        double s = 0;
+        for (double v : finite) {
+            s += (v - mean) * (v - mean);
+        }
+        return finite.length > 1 ? Math.sqrt(s / (finite.length - 1)) : 0.0;
+    }
+
+    /** @return the importance effective sample size (Σw)²/Σw² of the evaluated draws (weights sum to 1) */
+    public double effectiveSampleSize() {
+        double s2 = 0;
+        for (double v : weight) {
+            s2 += v * v;
+        }
+        return 1 / s2;
+    }
+
+    /** @return the largest single weight, as a fraction of the total */
+    public double largestWeight() {
+        return Arrays.stream(weight).max().orElseThrow();
+    }
+}
