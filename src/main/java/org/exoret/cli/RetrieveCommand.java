@@ -55,6 +55,9 @@ final class RetrieveCommand implements Callable<Integer> {
         out.println(result.summaryText());
         out.printf("%d chains × %d iterations in %.1f s (%.2f µs per chain-iteration)%n", result.samples().chains(),
                 result.samples().iterations(), result.samplingSeconds(), 1e6 * result.secondsPerChainIteration());
+        result.rtCheck().ifPresent(check -> out.printf("RT check at %d draws: chi2(RT) - chi2(surrogate) %.2f ± %.2f; "
+                + "importance ESS %.0f; corrected posterior: %s%n", check.draws(), check.chi2OffsetMean(),
+                check.chi2OffsetSd(), check.effectiveSampleSize(), cfg.output().resolve("posterior_rt_weighted.csv")));
         out.printf("report: %s%n", cfg.output().resolve("report.md"));
         out.flush();
     }

@@ -42,6 +42,8 @@ class HimesReproductionBenchmarkTest {
     private static final double BC_REGRESSION = 0.01;
     /** Iterations over all chains of both speed runs. */
     private static final int SPEED_NUMIT = 90_000;
+    /** Posterior draws the RT evaluates to check and reweight the surrogate posterior (about 15 s on 2 cores). */
+    private static final int RT_CHECK_DRAWS = 6000;
 
     /** A new speed-up may fall to this fraction of the committed one (noisy shared machines) before failing. */
     private static final double SPEED_REGRESSION = 0.5;
@@ -59,24 +61,33 @@ class HimesReproductionBenchmarkTest {
     void posteriorFidelity() throws IOException {
         Map<String, Object> committed = readJson();
         Path work = Files.createDirectories(Path.of("target/reproduction"));
-        RetrievalConfig demo = RetrievalConfig.read(withOutput(DEMO, work.resolve("demo.cfg"), work.resolve("surrogate")));
-        RetrievalResult surrogate = Retrieval.run(demo);
+        Path demoCopy = withOutput(DEMO, work.resolve("demo.cfg"), work.resolve("surrogate"));
+        Files.writeString(demoCopy, Files.readString(demoCopy).replaceFirst("(?m)^\\[MCMC\\]",
+                "rt_check = " + RT_CHECK_DRAWS + "\n\n[MCMC]"));
+        RetrievalResult surrogate = Retrieval.run(RetrievalConfig.read(demoCopy));
+        RtReweighting check = surrogate.rtCheck().orElseThrow();
         Posterior rt1 = Mc3Npz.read(REFERENCE_1);
         Posterior rt2 = Mc3Npz.read(REFERENCE_2);
         PosteriorComparison fidelity = PosteriorComparison.compare(surrogate.posterior(), rt1,
                 ComparisonOptions.defaults().withNames("surrogate", "rt seed 1"));
         PosteriorComparison floor = PosteriorComparison.compare(rt2, rt1,
                 ComparisonOptions.defaults().withNames("rt seed 2", "rt seed 1"));
+        PosteriorComparison weighted = PosteriorComparison.compare(check.reweighted(), rt1,
+                ComparisonOptions.defaults().withNames("surrogate, RT-weighted", "rt seed 1"));
         Map<String, Double> bc = new LinkedHashMap<>();
         Map<String, Double> bcFloor = new LinkedHashMap<>();
+        Map<String, Double> bcWeighted = new LinkedHashMap<>();
         StringBuilder md = new StringBuilder("| parameter | BC surrogate vs RT | BC RT vs RT (noise floor) | "
-                + "estimated floor (split halves) |\n|---|---|---|---|\n");
+                + "estimated floor (split halves) | BC RT-weighted surrogate vs RT |\n|---|---|---|---|---|\n");
         for (int j = 0; j < fidelity.parameters().size(); j++) {
             ParameterComparison p = fidelity.parameters().get(j);
             ParameterComparison f = floor.parameters().get(j);
+            ParameterComparison w = weighted.parameters().get(j);
             bc.put(p.name(), p.bc());
             bcFloor.put(p.name(), f.bc());
-            md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f |%n", p.name(), p.bc(), f.bc(), p.noiseFloor()));
+            bcWeighted.put(w.name(), w.bc());
+            md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f |%n", p.name(), p.bc(), f.bc(),
+                    p.noiseFloor(), w.bc()));
         }
         double essMin = Math.min(min(surrogate.samples().essBulk()), Math.min(minEss(REFERENCE_1), minEss(REFERENCE_2)));
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -86,8 +97,19 @@ class HimesReproductionBenchmarkTest {
         figures.put("bc_mean", fidelity.meanBc());
         figures.put("bc_floor_mean", floor.meanBc());
         figures.put("ess_min", essMin);
+        figures.put("bc_rt_weighted", bcWeighted);
+        figures.put("bc_rt_weighted_min", weighted.minBc());
+        figures.put("bc_rt_weighted_mean", weighted.meanBc());
+        figures.put("rt_check", Map.of("draws", check.draws(), "chi2_offset_mean", check.chi2OffsetMean(),
+                "chi2_offset_sd", check.chi2OffsetSd(), "effective_sample_size", check.effectiveSampleSize(),
+                "seconds", surrogate.rtCheckSeconds()));
         md.append(String.format(Locale.ROOT, "%nMean BC %.4f (paper: 0.9925), minimum %.4f (paper: 0.9843); RT-vs-RT mean"
                 + " %.4f; smallest bulk ESS %.0f.%n", fidelity.meanBc(), fidelity.minBc(), floor.meanBc(), essMin));
+        md.append(String.format(Locale.ROOT, "%nRT check (`rt_check = %d`): χ²(RT) − χ²(surrogate) at the surrogate "
+                + "posterior's draws has mean %.2f and standard deviation %.2f; importance weights exp(−½ offset) give an "
+                + "effective sample size of %.0f, and the weighted posterior reaches mean BC %.4f, minimum %.4f "
+                + "(%.1f s of RT).%n", check.draws(), check.chi2OffsetMean(), check.chi2OffsetSd(),
+                check.effectiveSampleSize(), weighted.meanBc(), weighted.minBc(), surrogate.rtCheckSeconds()));
         writeResults("Posterior fidelity", md.toString(), figures, "surrogate: " + DEMO + "; references: "
                 + REFERENCE_1 + ", " + REFERENCE_2);
         if (committed.get("bc_mean") instanceof Number old) {
