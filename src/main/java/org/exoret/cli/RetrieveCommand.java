@@ -3,6 +3,8 @@ package org.exoret.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import org.exoret.mcmc.ProgressBarListener;
 import org.exoret.retrieval.Retrieval;
 import org.exoret.retrieval.RetrievalConfig;
@@ -47,11 +49,26 @@ final class RetrieveCommand implements Callable<Integer> {
     static void report(RetrievalConfig cfg, boolean progress, boolean resume, PrintWriter out) {
         DjlSettings.singleThreadedInference();
         Retrieval.Builder builder = Retrieval.builder(cfg);
+        ProgressBar[] rtBar = new ProgressBar[1];
         if (progress) {
             builder.addListener(new ProgressBarListener(System.err));
+            builder.optRtCheckProgress(done -> {
+                if (rtBar[0] == null) {
+                    rtBar[0] = new ProgressBarBuilder().setTaskName("RT check").setInitialMax(cfg.rtCheckDraws())
+                            .showSpeed().build();
+                }
+                rtBar[0].stepTo(done);
+            });
         }
         Retrieval retrieval = builder.build();
-        RetrievalResult result = resume ? retrieval.resume() : retrieval.run();
+        RetrievalResult result;
+        try {
+            result = resume ? retrieval.resume() : retrieval.run();
+        } finally {
+            if (rtBar[0] != null) {
+                rtBar[0].close();
+            }
+        }
         out.println(result.summaryText());
         out.printf("%d chains × %d iterations in %.1f s (%.2f µs per chain-iteration)%n", result.samples().chains(),
                 result.samples().iterations(), result.samplingSeconds(), 1e6 * result.secondsPerChainIteration());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 import org.exoret.ExoretException;
 import org.exoret.data.DataRoot;
 import org.exoret.forward.ForwardModel;
@@ -42,6 +43,7 @@ public final class Retrieval {
     private final ForwardModelFactory factory;
     private final List<SamplerListener> listeners;
     private final boolean writeOutputs;
+    private final IntConsumer rtCheckProgress;
     private volatile Sampler running;
     private volatile boolean cancelled;
 
@@ -51,6 +53,7 @@ public final class Retrieval {
         this.factory = b.factory;
         this.listeners = List.copyOf(b.listeners);
         this.writeOutputs = b.writeOutputs;
+        this.rtCheckProgress = b.rtCheckProgress;
     }
 
     /**
@@ -152,7 +155,8 @@ public final class Retrieval {
         try (ForwardModel rt = RtForwardModel.fromConfig(config.rt(), dataRoot)) {
             GaussianLikelihood rtLikelihood = new GaussianLikelihood(rt, config.parameters(), config.data(),
                     config.uncertainty());
-            return RtReweighting.compute(posterior, surrogate, rtLikelihood, config.rtCheckDraws(), config.seed());
+            return RtReweighting.compute(posterior, surrogate, rtLikelihood, config.rtCheckDraws(), config.seed(),
+                    rtCheckProgress);
         }
     }
 
@@ -200,6 +204,7 @@ public final class Retrieval {
         private ForwardModelFactory factory = ForwardModels::open;
         private final List<SamplerListener> listeners = new ArrayList<>();
         private boolean writeOutputs = true;
+        private IntConsumer rtCheckProgress = done -> { };
 
         private Builder(RetrievalConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -229,6 +234,16 @@ public final class Retrieval {
          */
         public Builder addListener(SamplerListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * @param progress receives the number of posterior draws the RT check has evaluated so far (with
+         *     {@code rt_check}), e.g. to move a progress bar
+         * @return this builder
+         */
+        public Builder optRtCheckProgress(IntConsumer progress) {
+            this.rtCheckProgress = Objects.requireNonNull(progress, "progress");
             return this;
         }
 

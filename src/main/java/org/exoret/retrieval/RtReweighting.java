@@ -1,6 +1,7 @@
 package org.exoret.retrieval;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -22,6 +23,9 @@ import org.exoret.posterior.Posterior;
  * missing modes. Immutable.
  */
 public final class RtReweighting {
+
+    /** Draws per RT call: enough to keep every core busy, few enough for a progress bar to move. */
+    private static final int BLOCK = 256;
 
     private final Posterior reweighted;
     private final double[] chi2Offset;
@@ -45,6 +49,24 @@ public final class RtReweighting {
      * @throws ExoretException INVALID_ARGUMENT when the RT rejects every selected draw
      */
     public static RtReweighting compute(Posterior posterior, LogDensity surrogate, LogDensity rt, int draws, long seed) {
+        return compute(posterior, surrogate, rt, draws, seed, done -> { });
+    }
+
+    /**
+     * As {@link #compute(Posterior, LogDensity, LogDensity, int, long)}, reporting progress: the RT is called on
+     * blocks of {@value #BLOCK} draws (each block still spreads over the cores), and after each block
+     * {@code evaluated} receives the number of draws evaluated so far.
+     *
+     * @param posterior draws of the free parameters from the surrogate posterior
+     * @param surrogate the surrogate's log-likelihood −½χ² over the free parameters
+     * @param rt the RT reference's log-likelihood over the same parameters and data
+     * @param draws how many draws to evaluate (all of them when the posterior has fewer); at least 1
+     * @param seed selects the draws and the resampling
+     * @param evaluated progress callback, e.g. a progress bar
+     * @return the check and the corrected posterior
+     */
+    public static RtReweighting compute(Posterior posterior, LogDensity surrogate, LogDensity rt, int draws, long seed,
+            IntConsumer evaluated) {
         if (draws < 1) {
             throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "the RT check needs at least 1 draw, got "
                     + draws);
@@ -55,7 +77,12 @@ public final class RtReweighting {
         PermutationSampler.shuffle(rng, order);
         int[] rows = Arrays.copyOf(order, Math.min(draws, n));
         double[][] theta = posterior.select(rows).samples();
-        double[] logRt = rt.logDensity(theta);
+        double[] logRt = new double[theta.length];
+        for (int from = 0; from < theta.length; from += BLOCK) {
+            int to = Math.min(theta.length, from + BLOCK);
+            System.arraycopy(rt.logDensity(Arrays.copyOfRange(theta, from, to)), 0, logRt, from, to - from);
+            evaluated.accept(to);
+        }
         double[] logSurrogate = surrogate.logDensity(theta);
         int m = rows.length;
         double[] offset = new double[m];

@@ -57,7 +57,9 @@ class RtReweightingTest {
     @Test
     void equalLikelihoodsKeepEveryDrawOnce() {
         Posterior draws = standardNormalDraws();
-        RtReweighting r = RtReweighting.compute(draws, gaussian(0), gaussian(0), 1000, 5);
+        List<Integer> progress = new java.util.ArrayList<>();
+        RtReweighting r = RtReweighting.compute(draws, gaussian(0), gaussian(0), 1000, 5, progress::add);
+        assertEquals(List.of(256, 512, 768, 1000), progress, "draws evaluated after each block of RT calls");
         assertEquals(0.0, r.chi2OffsetSd(), 0.0);
         assertEquals(1000, r.effectiveSampleSize(), 1e-6);
         double[] corrected = r.reweighted().column(0);
