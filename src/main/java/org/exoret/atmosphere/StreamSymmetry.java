@@ -47,8 +47,9 @@ public record StreamSymmetry(int gamma1Index, int gamma2Index, int alphaIndex) {
 
     /**
      * The image a surrogate evaluates: the one with log10 γ1 ≤ log10 γ2 when it lies inside the box, otherwise the
-     * point itself. Both images have the same spectrum, so a surrogate that evaluates only this one is exactly
-     * symmetric, and a network trained on these images sees the mirrored half of the box folded onto the other.
+     * point itself. Both images have the same spectrum, so a surrogate that evaluates only this one is symmetric
+     * (to the rounding of 1 − (1 − α)), and a network trained on these images sees the mirrored half of the box folded
+     * onto the other.
      *
      * @param point the point
      * @param lower the box's lower bounds, per coordinate

@@ -107,57 +107,83 @@ public final class Retrieval {
         try (ForwardModel model = factory.open(config, dataRoot)) {
             checkModel(model);
             double setupSeconds = (System.nanoTime() - setupStart) * 1e-9;
-            GaussianLikelihood likelihood = new GaussianLikelihood(model, config.parameters(), config.data(),
-                    config.uncertainty());
-            SamplerConfig.Builder sb = SamplerConfig.builder()
-                    .setParameters(config.parameters())
-                    .setSeed(config.seed())
-                    .setIterations(config.iterationsPerChain())
-                    .optChains(config.chains())
-                    .optBurnIn(config.burnIn())
-                    .optThinning(config.thinning())
-                    .optTemperature(config.temperature())
-                    .optMoves(config.moves())
-                    .optThreads(config.threads())
-                    .optCheckpoint(config.output().resolve(CHECKPOINT), config.checkpointEvery())
-                    .optCheckpointOnShutdown(true);
-            if (!Double.isNaN(config.rhatStop())) {
-                sb.optRhatStop(config.rhatStop(), config.rhatMinSamples());
-            }
-            listeners.forEach(sb::addListener);
-            Sampler sampler = new Sampler(sb.build(), likelihood);
-            running = sampler;
-            if (cancelled) {
-                sampler.cancel();
-            }
-            long start = System.nanoTime();
-            SamplerResult samples = resume ? sampler.resume(config.output().resolve(CHECKPOINT)) : sampler.run();
-            double samplingSeconds = (System.nanoTime() - start) * 1e-9;
-            RtReweighting check = null;
-            double checkSeconds = 0;
-            if (config.rtCheckDraws() > 0 && samples.stopReason() != SamplerResult.StopReason.CANCELLED) {
+            long rtSetupStart = System.nanoTime();
+            // opened before sampling, so that a missing data kit is reported before hours of sampling, not after
+            try (ForwardModel rt = config.rtCheckDraws() > 0 ? RtForwardModel.fromConfig(config.rt(), dataRoot) : null) {
+                double rtSetupSeconds = (System.nanoTime() - rtSetupStart) * 1e-9;
+                GaussianLikelihood likelihood = new GaussianLikelihood(model, config.parameters(), config.data(),
+                        config.uncertainty());
+                long start = System.nanoTime();
+                SamplerResult samples = sample(likelihood, resume);
+                double samplingSeconds = (System.nanoTime() - start) * 1e-9;
+                RetrievalResult result = new RetrievalResult(config, samples, setupSeconds, samplingSeconds, null, 0);
+                if (rt == null || result.cancelled()) {
+                    if (writeOutputs && !result.cancelled()) {
+                        RetrievalOutputs.write(result, model);
+                    }
+                    return result;
+                }
                 long checkStart = System.nanoTime();
-                check = rtCheck(samples.posterior(), likelihood);
-                checkSeconds = (System.nanoTime() - checkStart) * 1e-9;
+                RtReweighting check;
+                try {
+                    check = rtCheck(samples.posterior(), likelihood, rt);
+                } catch (RuntimeException e) {
+                    // the posterior is worth keeping without its check
+                    if (writeOutputs) {
+                        RetrievalOutputs.write(result, model);
+                    }
+                    throw e;
+                }
+                double checkSeconds = rtSetupSeconds + (System.nanoTime() - checkStart) * 1e-9;
+                result = new RetrievalResult(config, samples, setupSeconds, samplingSeconds, check, checkSeconds);
+                if (writeOutputs) {
+                    RetrievalOutputs.write(result, model);
+                }
+                return result;
             }
-            RetrievalResult result = new RetrievalResult(config, samples, setupSeconds, samplingSeconds, check,
-                    checkSeconds);
-            if (writeOutputs && !result.cancelled()) {
-                RetrievalOutputs.write(result, model);
-            }
-            return result;
         }
     }
 
-    /** Runs the RT at posterior draws and reweights them ({@link RtReweighting}), seeded by the sampler's seed. */
-    private RtReweighting rtCheck(Posterior posterior, GaussianLikelihood surrogate) {
-        LOG.info("RT check: evaluating the RT reference at {} posterior draws", config.rtCheckDraws());
-        try (ForwardModel rt = RtForwardModel.fromConfig(config.rt(), dataRoot)) {
-            GaussianLikelihood rtLikelihood = new GaussianLikelihood(rt, config.parameters(), config.data(),
-                    config.uncertainty());
-            return RtReweighting.compute(posterior, surrogate, rtLikelihood, config.rtCheckDraws(), config.seed(),
-                    rtCheckProgress);
+    private SamplerResult sample(GaussianLikelihood likelihood, boolean resume) {
+        SamplerConfig.Builder sb = SamplerConfig.builder()
+                .setParameters(config.parameters())
+                .setSeed(config.seed())
+                .setIterations(config.iterationsPerChain())
+                .optChains(config.chains())
+                .optBurnIn(config.burnIn())
+                .optThinning(config.thinning())
+                .optTemperature(config.temperature())
+                .optMoves(config.moves())
+                .optThreads(config.threads())
+                .optCheckpoint(config.output().resolve(CHECKPOINT), config.checkpointEvery())
+                .optCheckpointOnShutdown(true);
+        if (!Double.isNaN(config.rhatStop())) {
+            sb.optRhatStop(config.rhatStop(), config.rhatMinSamples());
         }
+        listeners.forEach(sb::addListener);
+        Sampler sampler = new Sampler(sb.build(), likelihood);
+        running = sampler;
+        if (cancelled) {
+            sampler.cancel();
+        }
+        return resume ? sampler.resume(config.output().resolve(CHECKPOINT)) : sampler.run();
+    }
+
+    /**
+     * Runs the RT at posterior draws and reweights them ({@link RtReweighting}), seeded by the sampler's seed;
+     * {@link #cancel()} stops it between blocks of draws.
+     */
+    private RtReweighting rtCheck(Posterior posterior, GaussianLikelihood surrogate, ForwardModel rt) {
+        LOG.info("RT check: evaluating the RT reference at {} posterior draws", config.rtCheckDraws());
+        GaussianLikelihood rtLikelihood = new GaussianLikelihood(rt, config.parameters(), config.data(),
+                config.uncertainty());
+        return RtReweighting.compute(posterior, surrogate, rtLikelihood, config.rtCheckDraws(), config.seed(), done -> {
+            if (cancelled) {
+                throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "the RT check was cancelled after "
+                        + done + " draws; the posterior without it is in " + config.output());
+            }
+            rtCheckProgress.accept(done);
+        });
     }
 
     /**

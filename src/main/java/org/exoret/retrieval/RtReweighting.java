@@ -109,22 +109,36 @@ public final class RtReweighting {
         for (int i = 0; i < m; i++) {
             w[i] /= sum;
         }
-        // systematic resampling: m equally spaced points u0 + k/m through the cumulative weights
+        // systematic resampling: m equally spaced points u0 + k/m through the cumulative weights; a draw of weight 0
+        // is never picked, even where u0 = 0 or rounding leaves the last cumulative sum short of 1
+        int last = m - 1;
+        while (w[last] == 0) {
+            last--;
+        }
         int[] picked = new int[m];
         double u = rng.nextDouble() / m;
         double cumulative = w[0];
         int j = 0;
         for (int k = 0; k < m; k++) {
             double target = u + (double) k / m;
-            while (cumulative < target && j < m - 1) {
+            while ((cumulative < target || w[j] == 0) && j < last) {
                 cumulative += w[++j];
             }
             picked[k] = rows[j];
         }
-        return new RtReweighting(posterior.select(picked), offset, w, rejected);
+        // in the posterior's own order (chain by chain); the surrogate's log posterior no longer applies
+        Arrays.sort(picked);
+        Posterior chosen = posterior.select(picked);
+        Posterior reweighted = new Posterior(chosen.names(), chosen.units(), chosen.labels(), chosen.samples(),
+                chosen.chains(), null);
+        return new RtReweighting(reweighted, offset, w, rejected);
     }
 
-    /** @return the corrected posterior: the evaluated draws resampled by their weights, as many as were evaluated */
+    /**
+     * @return the corrected posterior: the evaluated draws resampled by their weights, as many as were evaluated, in
+     *     the original posterior's order and with its chain ids (repeated draws are consecutive; per-chain
+     *     diagnostics of it mean nothing); no log posterior
+     */
     public Posterior reweighted() {
         return reweighted;
     }
