@@ -21,10 +21,11 @@ import org.exoret.testmodel.GaussianLineModel;
 final class MemoryProbe {
 
     /**
-     * Allowed rise: allocator and heap-resizing noise stay well below; a leaked child manager would keep ≥ 3 kB of
-     * native arrays per call, i.e. ≥ 120 MB over the 40 % of 10⁵ calls between the compared samples.
+     * Allowed rise: a leaked child manager would keep ≥ 3 kB of native arrays per call, i.e. ≥ 120 MB over the 40 % of
+     * 10⁵ calls between the compared samples. Allocator and heap-resizing noise has reached 69 MiB in a full-suite run
+     * on a loaded 2-core machine (after tests that load the 11 MB HD 189733 b bundle), so the bar sits between the two.
      */
-    static final long ALLOWED_GROWTH_BYTES = 64L << 20;
+    static final long ALLOWED_GROWTH_BYTES = 96L << 20;
 
     private MemoryProbe() {
     }
