@@ -62,11 +62,11 @@ public record StreamSymmetry(int gamma1Index, int gamma2Index, int alphaIndex) {
         }
         double[] image = new double[point.length];
         mirror(point, image);
-        for (int k : new int[] {gamma1Index, gamma2Index, alphaIndex}) {
-            if (image[k] < lower[k] || image[k] > upper[k]) {
-                return point;
-            }
-        }
-        return image;
+        return inside(image, gamma1Index, lower, upper) && inside(image, gamma2Index, lower, upper)
+                && inside(image, alphaIndex, lower, upper) ? image : point;
+    }
+
+    private static boolean inside(double[] x, int k, double[] lower, double[] upper) {
+        return x[k] >= lower[k] && x[k] <= upper[k];
     }
 }

@@ -117,26 +117,22 @@ public final class Retrieval {
                 SamplerResult samples = sample(likelihood, resume);
                 double samplingSeconds = (System.nanoTime() - start) * 1e-9;
                 RetrievalResult result = new RetrievalResult(config, samples, setupSeconds, samplingSeconds, null, 0);
-                if (rt == null || result.cancelled()) {
-                    if (writeOutputs && !result.cancelled()) {
-                        RetrievalOutputs.write(result, model);
+                if (rt != null && !result.cancelled()) {
+                    long checkStart = System.nanoTime();
+                    RtReweighting check;
+                    try {
+                        check = rtCheck(samples.posterior(), likelihood, rt);
+                    } catch (RuntimeException e) {
+                        // the posterior is worth keeping without its check
+                        if (writeOutputs) {
+                            RetrievalOutputs.write(result, model);
+                        }
+                        throw e;
                     }
-                    return result;
+                    double checkSeconds = rtSetupSeconds + (System.nanoTime() - checkStart) * 1e-9;
+                    result = new RetrievalResult(config, samples, setupSeconds, samplingSeconds, check, checkSeconds);
                 }
-                long checkStart = System.nanoTime();
-                RtReweighting check;
-                try {
-                    check = rtCheck(samples.posterior(), likelihood, rt);
-                } catch (RuntimeException e) {
-                    // the posterior is worth keeping without its check
-                    if (writeOutputs) {
-                        RetrievalOutputs.write(result, model);
-                    }
-                    throw e;
-                }
-                double checkSeconds = rtSetupSeconds + (System.nanoTime() - checkStart) * 1e-9;
-                result = new RetrievalResult(config, samples, setupSeconds, samplingSeconds, check, checkSeconds);
-                if (writeOutputs) {
+                if (writeOutputs && !result.cancelled()) {
                     RetrievalOutputs.write(result, model);
                 }
                 return result;

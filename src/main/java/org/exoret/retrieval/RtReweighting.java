@@ -2,6 +2,7 @@ package org.exoret.retrieval;
 
 import java.util.Arrays;
 import java.util.function.IntConsumer;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -160,18 +161,16 @@ public final class RtReweighting {
 
     /** @return the mean χ² offset over the draws the RT accepted */
     public double chi2OffsetMean() {
-        return Arrays.stream(chi2Offset).filter(Double::isFinite).average().orElseThrow();
+        return acceptedOffsets().getMean();
     }
 
     /** @return the standard deviation of the χ² offset over the draws the RT accepted */
     public double chi2OffsetSd() {
-        double mean = chi2OffsetMean();
-        double[] finite = Arrays.stream(chi2Offset).filter(Double::isFinite).toArray();
-        double s = 0;
-        for (double v : finite) {
-            s += (v - mean) * (v - mean);
-        }
-        return finite.length > 1 ? Math.sqrt(s / (finite.length - 1)) : 0.0;
+        return acceptedOffsets().getStandardDeviation();
+    }
+
+    private DescriptiveStatistics acceptedOffsets() {
+        return new DescriptiveStatistics(Arrays.stream(chi2Offset).filter(Double::isFinite).toArray());
     }
 
     /** @return the importance effective sample size (Σw)²/Σw² of the evaluated draws (weights sum to 1) */
