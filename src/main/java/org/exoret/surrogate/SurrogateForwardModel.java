@@ -382,6 +382,14 @@ public final class SurrogateForwardModel implements ForwardModel {
         return ForwardResult.of(depth, spectra, rejection);
     }
 
+    /**
+     * The manager that owns the network's native arrays; each call's arrays live in a child of it, closed before the
+     * call returns. Tests count {@link NDManager#getManagedArrays()} on it to show that calls leave nothing behind.
+     */
+    NDManager nativeManager() {
+        return model.getNDManager();
+    }
+
     /** Copies n × bands fused depths into the rows they came from. */
     private void scatter(float[] d, int n, int[] rows, double[][] depth) {
         int bands = projection.bandCount();
