@@ -73,8 +73,10 @@ final class RetrieveCommand implements Callable<Integer> {
         out.printf("%d chains × %d iterations in %.1f s (%.2f µs per chain-iteration)%n", result.samples().chains(),
                 result.samples().iterations(), result.samplingSeconds(), 1e6 * result.secondsPerChainIteration());
         result.rtCheck().ifPresent(check -> out.printf("RT check at %d draws: chi2(RT) - chi2(surrogate) %.2f ± %.2f; "
-                + "importance ESS %.0f; corrected posterior: %s%n", check.draws(), check.chi2OffsetMean(),
-                check.chi2OffsetSd(), check.effectiveSampleSize(), cfg.output().resolve("posterior_rt_weighted.csv")));
+                + "importance ESS %.0f, Pareto k %.2f (%s at most %.2f); corrected posterior: %s%n", check.draws(),
+                check.chi2OffsetMean(), check.chi2OffsetSd(), check.effectiveSampleSize(), check.paretoK(),
+                check.reliable() ? "reliable" : "UNRELIABLE: reliable", check.paretoKThreshold(),
+                cfg.output().resolve("posterior_rt_weighted.csv")));
         out.printf("report: %s%n", cfg.output().resolve("report.md"));
         out.flush();
     }

@@ -222,6 +222,8 @@ final class RetrievalOutputs {
             rt.put("chi2_offset_sd", check.chi2OffsetSd());
             rt.put("effective_sample_size", check.effectiveSampleSize());
             rt.put("largest_weight", check.largestWeight());
+            rt.put("pareto_k", check.paretoK());
+            rt.put("pareto_k_threshold", check.paretoKThreshold());
             rt.put("seconds", result.rtCheckSeconds());
             if (checkedComparison != null) {
                 rt.put("bc_mean", checkedComparison.meanBc());
@@ -285,10 +287,13 @@ final class RetrievalOutputs {
             md.append(String.format(Locale.ROOT, "%n## RT check%n%nThe RT reference evaluated %d posterior draws (%d "
                     + "rejected) in %.1f s. χ²(RT) − χ²(surrogate): mean %.2f, standard deviation %.2f; a spread well "
                     + "below 1 means the surrogate's posterior is the RT's. Weighting each draw by "
-                    + "exp(−½[χ²(RT) − χ²(surrogate)]) gives draws from the RT posterior: importance effective sample "
-                    + "size %.0f of %d, largest weight %.3f. The corrected draws are in `posterior_rt_weighted.csv`.%n",
+                    + "exp(−½[χ²(RT) − χ²(surrogate)]), Pareto-smoothed, gives draws from the RT posterior: importance "
+                    + "effective sample size %.0f of %d, largest weight %.3f, Pareto k̂ %.2f (%s: at most %.2f for %d "
+                    + "draws). The corrected draws are in `posterior_rt_weighted.csv`.%n",
                     check.draws(), check.rejected(), result.rtCheckSeconds(), check.chi2OffsetMean(),
-                    check.chi2OffsetSd(), check.effectiveSampleSize(), check.draws(), check.largestWeight()));
+                    check.chi2OffsetSd(), check.effectiveSampleSize(), check.draws(), check.largestWeight(),
+                    check.paretoK(), check.reliable() ? "reliable" : "unreliable, the surrogate posterior misses part of "
+                            + "the RT's; retrain on draws focused there", check.paretoKThreshold(), check.draws()));
             if (checkedComparison != null) {
                 md.append("\nThe corrected posterior against the reference:\n\n").append(checkedComparison.toMarkdownTable())
                         .append(String.format(Locale.ROOT, "%nMean BC %.4f, minimum BC %.4f. Full comparison: "

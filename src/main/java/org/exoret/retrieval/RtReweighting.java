@@ -8,13 +8,16 @@ import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.exoret.ExoretException;
 import org.exoret.mcmc.LogDensity;
+import org.exoret.posterior.ParetoSmoothedWeights;
 import org.exoret.posterior.Posterior;
 
 /**
  * Checks a surrogate posterior against the RT reference and corrects it: the RT is run at a random subset of the
  * posterior's draws, and each draw is weighted by L_RT/L_surrogate = exp(−½[χ²_RT − χ²_surrogate]), which turns
  * draws from the surrogate posterior into draws from the RT posterior (importance sampling; the priors cancel). The
- * weighted draws are then resampled systematically into equally weighted ones.
+ * largest weights are Pareto-smoothed ({@link ParetoSmoothedWeights}), so that one draw where the surrogate's χ²
+ * is far too high cannot take most of the weight, and the fitted shape k̂ says whether the correction can be
+ * trusted. The weighted draws are then resampled systematically into equally weighted ones.
  *
  * <p>The spread of the χ² offsets is the figure of merit: where it is well below 1 the surrogate's posterior is
  * already the RT's; where it is a few units, the weights move mass between the posterior's modes, which the
@@ -30,13 +33,13 @@ public final class RtReweighting {
 
     private final Posterior reweighted;
     private final double[] chi2Offset;
-    private final double[] weight;
+    private final ParetoSmoothedWeights weights;
     private final int rejected;
 
-    private RtReweighting(Posterior reweighted, double[] chi2Offset, double[] weight, int rejected) {
+    private RtReweighting(Posterior reweighted, double[] chi2Offset, ParetoSmoothedWeights weights, int rejected) {
         this.reweighted = reweighted;
         this.chi2Offset = chi2Offset;
-        this.weight = weight;
+        this.weights = weights;
         this.rejected = rejected;
     }
 
@@ -87,29 +90,21 @@ public final class RtReweighting {
         double[] logSurrogate = surrogate.logDensity(theta);
         int m = rows.length;
         double[] offset = new double[m];
-        double max = Double.NEGATIVE_INFINITY;
+        double[] logRatio = new double[m];
         int rejected = 0;
         for (int i = 0; i < m; i++) {
             offset[i] = -2 * (logRt[i] - logSurrogate[i]);
+            logRatio[i] = logRt[i] == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : logRt[i] - logSurrogate[i];
             if (logRt[i] == Double.NEGATIVE_INFINITY) {
                 rejected++;
-            } else {
-                max = Math.max(max, logRt[i] - logSurrogate[i]);
             }
         }
         if (rejected == m) {
             throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "the RT rejected all " + m
                     + " posterior draws of the RT check; the surrogate posterior lies where the RT has no spectrum");
         }
-        double[] w = new double[m];
-        double sum = 0;
-        for (int i = 0; i < m; i++) {
-            w[i] = logRt[i] == Double.NEGATIVE_INFINITY ? 0 : Math.exp(logRt[i] - logSurrogate[i] - max);
-            sum += w[i];
-        }
-        for (int i = 0; i < m; i++) {
-            w[i] /= sum;
-        }
+        ParetoSmoothedWeights smoothed = ParetoSmoothedWeights.of(logRatio);
+        double[] w = smoothed.weights();
         // systematic resampling: m equally spaced points u0 + k/m through the cumulative weights; a draw of weight 0
         // is never picked, even where u0 = 0 or rounding leaves the last cumulative sum short of 1
         int last = m - 1;
@@ -132,7 +127,7 @@ public final class RtReweighting {
         Posterior chosen = posterior.select(picked);
         Posterior reweighted = new Posterior(chosen.names(), chosen.units(), chosen.labels(), chosen.samples(),
                 chosen.chains(), null);
-        return new RtReweighting(reweighted, offset, w, rejected);
+        return new RtReweighting(reweighted, offset, smoothed, rejected);
     }
 
     /**
@@ -146,7 +141,7 @@ public final class RtReweighting {
 
     /** @return how many draws the RT evaluated */
     public int draws() {
-        return weight.length;
+        return chi2Offset.length;
     }
 
     /** @return how many of them the RT rejected (weight 0) */
@@ -173,17 +168,31 @@ public final class RtReweighting {
         return new DescriptiveStatistics(Arrays.stream(chi2Offset).filter(Double::isFinite).toArray());
     }
 
-    /** @return the importance effective sample size (Σw)²/Σw² of the evaluated draws (weights sum to 1) */
+    /** @return the importance effective sample size (Σw)²/Σw² of the evaluated draws' smoothed weights */
     public double effectiveSampleSize() {
-        double s2 = 0;
-        for (double v : weight) {
-            s2 += v * v;
-        }
-        return 1 / s2;
+        return weights.effectiveSampleSize();
     }
 
-    /** @return the largest single weight, as a fraction of the total */
+    /** @return the largest single smoothed weight, as a fraction of the total */
     public double largestWeight() {
-        return Arrays.stream(weight).max().orElseThrow();
+        return Arrays.stream(weights.weights()).max().orElseThrow();
+    }
+
+    /**
+     * @return the Pareto shape k̂ of the largest weights (NaN below 25 draws): above {@link #paretoKThreshold()} the
+     *     surrogate posterior misses too much of the RT's for reweighting its draws to be trusted
+     */
+    public double paretoK() {
+        return weights.paretoK();
+    }
+
+    /** @return the k̂ above which the correction is unreliable for this many draws, min(1 − 1/log10 S, 0.7) */
+    public double paretoKThreshold() {
+        return ParetoSmoothedWeights.kThreshold(draws());
+    }
+
+    /** @return whether k̂ is defined and at most {@link #paretoKThreshold()} */
+    public boolean reliable() {
+        return weights.reliable();
     }
 }

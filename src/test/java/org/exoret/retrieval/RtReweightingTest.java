@@ -46,6 +46,7 @@ class RtReweightingTest {
         assertEquals(mu * mu, r.chi2OffsetMean(), 4 * 2 * mu / Math.sqrt(N));
         assertEquals(2 * mu, r.chi2OffsetSd(), 0.02);
         assertEquals(Math.exp(-mu * mu), r.effectiveSampleSize() / N, 0.02);
+        assertTrue(r.reliable(), "lognormal weights of spread μ have a light tail: k̂ = " + r.paretoK());
         double[] corrected = r.reweighted().column(0);
         double mean = Arrays.stream(corrected).average().orElseThrow();
         double variance = Arrays.stream(corrected).map(v -> (v - mean) * (v - mean)).sum() / (corrected.length - 1);

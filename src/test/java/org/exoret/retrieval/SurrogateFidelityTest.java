@@ -27,11 +27,14 @@ class SurrogateFidelityTest {
     private static final String LOWER = "-1.52 -0.62 0.28 0.38 0.85 0.0 -1.5 -1.02";
     private static final String UPPER = "-1.48 -0.58 0.32 0.42 1.05 1.6 0.5 -0.98";
     /**
-     * Bhattacharyya coefficients may fall below their noise floor by this much. This fast version trains for 100 epochs
-     * on 2000 spectra (test band error ≈ 0.13 σ), so the best-constrained parameter (β) moves by a few per cent of its
-     * width; the reproducibility benchmark holds the full set-up to the paper's level.
+     * Bhattacharyya coefficients may fall below their noise floor by this much. This fast version trains for 60 epochs
+     * on 6000 spectra (test band error ≈ 0.06 σ median, 0.23 σ at the 95th percentile), so the best-constrained
+     * parameter (β) moves by a few per cent of its width: over training seeds 1–8 the largest shortfall was 0.023.
+     * With 2000 spectra (band error 0.13 σ) it reached 0.074 (seed 3), and once, in a full-suite run that later runs
+     * did not repeat, seed 5 trained to 0.29 σ and fell 0.074 short. The reproducibility benchmark holds the full
+     * set-up to the paper's level.
      */
-    private static final double BC_TOLERANCE = 0.06;
+    private static final double BC_TOLERANCE = 0.04;
     /** The mean BC over parameters must reach this (Himes et al. 2022 report 0.9925 for their full set-up). */
     private static final double MEAN_BC = 0.95;
 
@@ -47,7 +50,7 @@ class SurrogateFidelityTest {
         String[] lo = LOWER.split(" ");
         String[] hi = UPPER.split(" ");
         List<String> generate = new ArrayList<>(List.of("generate", "--config", rtDir.resolve("rt.cfg").toString(),
-                "--out", dir.resolve("set").toString(), "--samples", "2000", "--seed", "3", "--chunk-size", "500"));
+                "--out", dir.resolve("set").toString(), "--samples", "6000", "--seed", "3", "--chunk-size", "500"));
         for (int j = 0; j < names.length; j++) {
             generate.add("--range");
             generate.add(names[j] + "=" + lo[j] + ":" + hi[j]);
@@ -56,7 +59,7 @@ class SurrogateFidelityTest {
         Path bundle = dir.resolve("bundle");
         assertEquals(0, ExoretCommand.execute("train", "--data", dir.resolve("set").toString(), "--out", bundle.toString(),
                 "--config", rtDir.resolve("rt.cfg").toString(), "--architecture", "dense", "--hidden", "128,128",
-                "--batch", "32", "--epochs", "100", "--patience", "15", "--lr-half-cycle", "10", "--seed", "5", "--plots", "0"));
+                "--batch", "32", "--epochs", "60", "--patience", "15", "--lr-half-cycle", "10", "--seed", "5", "--plots", "0"));
 
         Path surDir = Files.createDirectories(dir.resolve("surrogate"));
         Path surCfg = SyntheticRetrieval.write(surDir, 12000, "",
@@ -76,6 +79,7 @@ class SurrogateFidelityTest {
         assertEquals(1500, check.draws());
         assertTrue(check.effectiveSampleSize() > 0.2 * check.draws(), "importance ESS " + check.effectiveSampleSize()
                 + " at a χ² spread of " + check.chi2OffsetSd());
+        assertTrue(check.reliable(), "Pareto k̂ " + check.paretoK() + " above " + check.paretoKThreshold());
         PosteriorComparison corrected = PosteriorComparison.compare(check.reweighted(), rt.posterior(),
                 ComparisonOptions.defaults().withNames("surrogate, RT-weighted", "rt"));
         assertTrue(corrected.meanBc() >= MEAN_BC, "corrected mean BC " + corrected.meanBc() + "\n" + corrected.toText());
