@@ -39,6 +39,11 @@ public final class Units {
      */
     public static final double CM_PER_SOLAR_RADIUS_BART = 6.96e10;
 
+    /** Jupiter's equatorial radius, km: the R_J of BART's TEP conversions (IAU 2015 Resolution B3 nominal 71 492 km). */
+    public static final double KM_PER_JUPITER_RADIUS = 71_492;
+    /** G·M_J, cm³ s⁻² (IAU 2015 Resolution B3 nominal 1.2668653 × 10¹⁷ m³ s⁻²). */
+    public static final double GM_JUPITER_CM3_PER_S2 = 1.2668653e23;
+
     private Units() {
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.exoret.ExoretException;
 import org.exoret.atmosphere.Units;
 import org.exoret.atmosphere.PressureGrid;
@@ -18,7 +19,10 @@ import org.exoret.config.IniFile;
  * pressures in bar, wavenumbers in cm⁻¹, {@code refradius} in km, {@code rstar} in solar radii (BART's
  * 6.96 × 10¹⁰ cm), {@code smaxis} in AU, {@code gsurf} in cm s⁻². Data paths ({@code kurucz}, {@code xsec},
  * {@code linelists}, {@code csfile}, {@code filters}, {@code filterdir}) are relative to the data root; the
- * {@code observations} path is relative to the configuration file's folder; {@code opacity_cache} is absolute or
+ * {@code observations} and {@code tepfile} paths are relative to the configuration file's folder. A {@code tepfile}
+ * (BART's planet-and-star table, {@link TepFile}) supplies {@code refradius}, {@code gsurf}, {@code rstar},
+ * {@code tstar}, {@code loggstar} and {@code smaxis} where the section does not set them; {@code PTtype} may only
+ * be {@code line}. {@code opacity_cache} is absolute or
  * relative to the working directory ({@link #opacityCacheFolder()}).
  */
 public final class RtConfig {
@@ -28,7 +32,7 @@ public final class RtConfig {
             "Tmin", "Tmax", "tint", "refpress", "refradius", "gsurf", "rstar", "tstar", "smaxis", "loggstar",
             "kurucz", "species", "uniform", "molfit", "xsec", "linelists", "csfile", "quadrature", "angles",
             "gauss_order", "toomuch", "photon_counting", "observations", "filters", "filterdir", "params",
-            "opacity_cache");
+            "opacity_cache", "tepfile", "PTtype");
 
     /** System property naming the line-by-line cache folder when the configuration sets no {@code opacity_cache}. */
     public static final String CACHE_PROPERTY = "exoret.cache.dir";
@@ -185,12 +189,19 @@ public final class RtConfig {
         b.tMax = s.number("Tmax", b.tMax);
         b.tInt = s.number("tint", b.tInt);
         b.refPressure = s.number("refpress");
-        b.refRadiusKm = s.number("refradius");
-        b.gravity = s.number("gsurf");
-        b.starRadius = s.number("rstar");
-        b.starTemperature = s.number("tstar");
-        b.semiMajorAxis = s.number("smaxis");
-        b.starLogg = s.number("loggstar", b.starLogg);
+        Path base = ini.file().toAbsolutePath().getParent();
+        TepFile tep = s.has("tepfile") ? TepFile.read(base.resolve(s.string("tepfile")).normalize()) : null;
+        b.refRadiusKm = fromTep(s, "refradius", tep, TepFile::planetRadiusKm);
+        b.gravity = fromTep(s, "gsurf", tep, TepFile::surfaceGravityCgs);
+        b.starRadius = fromTep(s, "rstar", tep, t -> t.value("Rs"));
+        b.starTemperature = fromTep(s, "tstar", tep, t -> t.value("Ts"));
+        b.semiMajorAxis = fromTep(s, "smaxis", tep, t -> t.value("a"));
+        b.starLogg = s.has("loggstar") || tep == null ? s.number("loggstar", b.starLogg) : tep.value("loggstar");
+        String profile = s.string("PTtype", "line");
+        if (!profile.equalsIgnoreCase("line")) {
+            throw s.error("PTtype", "'" + profile + "' is not available: exoret retrieves the Line et al. (2013) "
+                    + "profile, BART's PTtype = line");
+        }
         b.kurucz = s.has("kurucz") ? new ArrayList<>(s.list("kurucz")) : new ArrayList<>();
         b.species = new ArrayList<>(s.list("species"));
         b.uniform = s.numbers("uniform");
@@ -227,7 +238,6 @@ public final class RtConfig {
         }
         b.tauCutoff = s.number("toomuch", b.tauCutoff);
         b.photonCounting = s.flag("photon_counting", b.photonCounting);
-        Path base = ini.file().toAbsolutePath().getParent();
         b.observations = s.has("observations") ? base.resolve(s.string("observations")).normalize() : null;
         b.filters = s.has("filters") ? new ArrayList<>(s.list("filters")) : new ArrayList<>();
         b.filterFolder = s.string("filterdir", null);
@@ -239,6 +249,11 @@ public final class RtConfig {
             throw new ExoretException(ExoretException.Kind.CONFIGURATION,
                     "section [" + sectionName + "] of " + ini.file() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A planet or star value: the key where the section has it, else derived from the TEP file, else required. */
+    private static double fromTep(IniFile.Section s, String key, TepFile tep, ToDoubleFunction<TepFile> derived) {
+        return s.has(key) || tep == null ? s.number(key) : derived.applyAsDouble(tep);
     }
 
     /** Mutable builder; {@link #build()} validates and names the bad key. Defaults are BART's. */
