@@ -11,10 +11,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.exoret.ExoretException;
+import org.exoret.cli.ExoretCommand;
+import org.exoret.data.DataRoot;
 import org.exoret.mcmc.SamplerListener;
 import org.exoret.posterior.CredibleRegion;
 import org.exoret.posterior.CredibleRegions;
 import org.exoret.posterior.Interval;
+import org.exoret.posterior.Mc3Npz;
 import org.exoret.posterior.Posterior;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +82,67 @@ class RetrievalTest {
         for (int i = 0; i < uninterrupted.sampleCount(); i++) {
             assertArrayEquals(uninterrupted.samples()[i], resumed.samples()[i], 0.0, "sample " + i);
         }
+    }
+
+    /**
+     * The command line after a real kill: {@code exoret retrieve} runs in a child JVM, is killed (SIGKILL, no
+     * shutdown hook) once its first checkpoint is on disk, and {@code exoret retrieve --resume} finishes the run with
+     * the posterior of an uninterrupted one, sample for sample.
+     */
+    @Test
+    void killedRetrieveCommandResumesToTheUninterruptedPosterior() throws Exception {
+        Path whole = Files.createDirectories(dir.resolve("whole"));
+        Path killed = Files.createDirectories(dir.resolve("killed"));
+        Path cfgWhole = SyntheticRetrieval.write(whole, 6000, "checkpoint_every = 10");
+        Path cfgKilled = SyntheticRetrieval.write(killed, 6000, "checkpoint_every = 10");
+        assertEquals(0, ExoretCommand.execute("retrieve", cfgWhole.toString()));
+        Posterior uninterrupted = Mc3Npz.read(whole.resolve("out/posterior.npz"));
+
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "-Dexoret.data.root=" + DataRoot.fromEnvironment().path(), "-Djava.awt.headless=true",
+                "org.exoret.cli.ExoretCommand", "retrieve", cfgKilled.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        Path checkpoint = killed.resolve("out").resolve(Retrieval.CHECKPOINT);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!Files.exists(checkpoint) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        child.destroyForcibly().waitFor();
+        assertTrue(Files.exists(checkpoint), "no checkpoint before the child ended:\n"
+                + Files.readString(dir.resolve("child.log")));
+        assertTrue(!Files.exists(killed.resolve("out/posterior.npz")), "the child finished before it was killed");
+
+        assertEquals(0, ExoretCommand.execute("retrieve", cfgKilled.toString(), "--resume"));
+        Posterior resumed = Mc3Npz.read(killed.resolve("out/posterior.npz"));
+        assertEquals(uninterrupted.sampleCount(), resumed.sampleCount());
+        for (int i = 0; i < uninterrupted.sampleCount(); i++) {
+            assertArrayEquals(uninterrupted.samples()[i], resumed.samples()[i], 0.0, "sample " + i);
+        }
+    }
+
+    /** The demo's set-up with β's prior reaching past the committed bundle's training box (β ≤ 1.36) is refused. */
+    @Test
+    void priorOutsideTheBundlesTrainingBoxIsRefused() throws IOException {
+        Path data = Path.of("data").toAbsolutePath();
+        StringBuilder cfg = new StringBuilder();
+        for (String line : Files.readAllLines(data.resolve("hd189733b_demo.cfg"))) {
+            String key = line.contains("=") ? line.substring(0, line.indexOf('=')).strip() : "";
+            switch (key) {
+                case "bundle", "rtconfig" -> line = key + " = "
+                        + data.resolve(line.substring(line.indexOf('=') + 1).strip()).normalize();
+                case "output" -> line = "output = " + dir.resolve("out");
+                case "reference" -> line = "";
+                case "pmax" -> line = "pmax = 0.99 1.99 1.29 0.999 1.5 5.49 5.49 5.49 5.49";
+                default -> { }
+            }
+            cfg.append(line).append('\n');
+        }
+        Path config = Files.writeString(dir.resolve("wide.cfg"), cfg);
+        ExoretException e = assertThrows(ExoretException.class, () -> Retrieval.run(RetrievalConfig.read(config)));
+        assertEquals(ExoretException.Kind.MISMATCH, e.kind());
+        assertTrue(e.getMessage().contains("beta prior [0.72, 1.5] vs training [0.5, 1.36]")
+                && e.getMessage().contains(config.toString()), e.getMessage());
     }
 
     @Test
