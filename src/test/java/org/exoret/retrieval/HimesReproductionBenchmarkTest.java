@@ -145,6 +145,10 @@ class HimesReproductionBenchmarkTest {
             assertTrue(weighted.minBc() >= old.doubleValue() - BC_REGRESSION,
                     "RT-weighted minimum BC " + weighted.minBc() + " regressed from the committed " + old);
         }
+        if (committed.get("bc_rt_weighted_max_shortfall_below_floor") instanceof Number old) {
+            assertTrue(weightedShortfall <= old.doubleValue() + BC_REGRESSION, "RT-weighted BC now falls "
+                    + weightedShortfall + " below its noise floor, committed " + old);
+        }
         assertTrue(check.reliable(), "Pareto k̂ " + check.paretoK() + " above " + check.paretoKThreshold());
     }
 
