@@ -2,6 +2,7 @@ package org.exoret.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -88,7 +89,7 @@ final class GenerateCommand implements Callable<Integer> {
         RtForwardModel model = RtForwardModel.fromConfig(cfg, DataRoot.fromEnvironment());
         ParameterSpace space = space(model.parameterNames(), ranges,
                 priors == null ? null : RetrievalConfig.read(priors).parameters());
-        TrainingSetGenerator generator = new TrainingSetGenerator(model, space, sha256(config));
+        TrainingSetGenerator generator = new TrainingSetGenerator(model, space, sha256(config, cfg.planetAndStar()));
         Design chosen = Design.parse(design);
         if (chosen == Design.KERNEL_DENSITY && focus == null) {
             throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "--design kernel_density draws around "
@@ -209,9 +210,14 @@ final class GenerateCommand implements Callable<Integer> {
         return name.startsWith("log10_") ? "dex" : "dimensionless";
     }
 
-    static String sha256(Path file) {
+    /** SHA-256 of a configuration file and of the planet and star values, which a tepfile may supply. */
+    static String sha256(Path file, String planetAndStar) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(Files.readAllBytes(file));
+            sha.update((byte) 0);
+            sha.update(planetAndStar.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
         } catch (IOException e) {
             throw new ExoretException(ExoretException.Kind.IO, "cannot read " + file + ": " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {

@@ -25,16 +25,18 @@ public final class ParetoSmoothedWeights {
     private final double[] weights;
     private final double paretoK;
     private final int tailLength;
+    private final int accepted;
 
-    private ParetoSmoothedWeights(double[] weights, double paretoK, int tailLength) {
+    private ParetoSmoothedWeights(double[] weights, double paretoK, int tailLength, int accepted) {
         this.weights = weights;
         this.paretoK = paretoK;
         this.tailLength = tailLength;
+        this.accepted = accepted;
     }
 
     /**
      * @param logRatios log importance ratio per draw, log p_target − log p_proposal up to a constant; −∞ gives weight
-     *     0 (a draw the target rules out); NaN and +∞ are refused
+     *     0 (a draw the target rules out, not counted in S); NaN and +∞ are refused
      * @return the smoothed weights, normalised to sum to 1
      * @throws ExoretException INVALID_ARGUMENT when a ratio is NaN or +∞, or when every ratio is −∞
      */
@@ -70,6 +72,8 @@ public final class ParetoSmoothedWeights {
             }
             if (exceedance[tail - 1] == 0) {
                 k = Double.NEGATIVE_INFINITY;
+            } else if (exceedance[(int) Math.floor(tail / 4.0 + 0.5) - 1] == 0) {
+                k = Double.POSITIVE_INFINITY; // the fit's scale (the first quartile) is 0: ties, or weights underflowing
             } else {
                 double[] fit = fitGeneralizedPareto(exceedance);
                 k = fit[0];
@@ -91,7 +95,7 @@ public final class ParetoSmoothedWeights {
         for (int i = 0; i < w.length; i++) {
             w[i] /= sum;
         }
-        return new ParetoSmoothedWeights(w, k, tail);
+        return new ParetoSmoothedWeights(w, k, tail, finite);
     }
 
     /**
@@ -112,7 +116,8 @@ public final class ParetoSmoothedWeights {
 
     /**
      * @return the fitted GPD shape k̂ of the largest weights; −∞ when they are all equal (a bounded tail, nothing to
-     *     smooth); NaN when the tail was too short to fit (&lt; 5 draws, i.e. fewer than 25 draws)
+     *     smooth); +∞ when a quarter or more of them tie at the cutoff (no fit, left unsmoothed); NaN when the tail
+     *     was too short to fit (&lt; 5 draws, i.e. fewer than 21 draws of nonzero weight)
      */
     public double paretoK() {
         return paretoK;
@@ -123,9 +128,14 @@ public final class ParetoSmoothedWeights {
         return tailLength;
     }
 
-    /** @return whether k̂ is defined and at most {@link #kThreshold(int)} for these draws */
+    /** @return {@link #kThreshold(int)} for the draws of nonzero weight */
+    public double threshold() {
+        return kThreshold(accepted);
+    }
+
+    /** @return whether k̂ is defined and at most {@link #threshold()} */
     public boolean reliable() {
-        return paretoK <= kThreshold(weights.length);
+        return paretoK <= threshold();
     }
 
     /** @return the effective sample size (Σw)²/Σw² of the smoothed weights */

@@ -289,11 +289,13 @@ final class RetrievalOutputs {
                     + "below 1 means the surrogate's posterior is the RT's. Weighting each draw by "
                     + "exp(−½[χ²(RT) − χ²(surrogate)]), Pareto-smoothed, gives draws from the RT posterior: importance "
                     + "effective sample size %.0f of %d, largest weight %.3f, Pareto k̂ %.2f (%s: at most %.2f for %d "
-                    + "draws). The corrected draws are in `posterior_rt_weighted.csv`.%n",
+                    + "accepted draws). The corrected draws are in `posterior_rt_weighted.csv`.%n",
                     check.draws(), check.rejected(), result.rtCheckSeconds(), check.chi2OffsetMean(),
                     check.chi2OffsetSd(), check.effectiveSampleSize(), check.draws(), check.largestWeight(),
-                    check.paretoK(), check.reliable() ? "reliable" : "unreliable, the surrogate posterior misses part of "
-                            + "the RT's; retrain on draws focused there", check.paretoKThreshold(), check.draws()));
+                    check.paretoK(), check.reliable() ? "reliable" : Double.isNaN(check.paretoK())
+                            ? "too few draws to estimate it" : "unreliable, the surrogate posterior misses part of "
+                            + "the RT's; retrain on draws focused there", check.paretoKThreshold(),
+                    check.draws() - check.rejected()));
             if (checkedComparison != null) {
                 md.append("\nThe corrected posterior against the reference:\n\n").append(checkedComparison.toMarkdownTable())
                         .append(String.format(Locale.ROOT, "%nMean BC %.4f, minimum BC %.4f. Full comparison: "

@@ -179,16 +179,20 @@ public final class RtReweighting {
     }
 
     /**
-     * @return the Pareto shape k̂ of the largest weights (NaN below 25 draws): above {@link #paretoKThreshold()} the
-     *     surrogate posterior misses too much of the RT's for reweighting its draws to be trusted
+     * @return the Pareto shape k̂ of the largest weights (NaN below 21 draws the RT accepts): above
+     *     {@link #paretoKThreshold()} the surrogate posterior misses too much of the RT's for reweighting its draws to
+     *     be trusted
      */
     public double paretoK() {
         return weights.paretoK();
     }
 
-    /** @return the k̂ above which the correction is unreliable for this many draws, min(1 − 1/log10 S, 0.7) */
+    /**
+     * @return the k̂ above which the correction is unreliable, min(1 − 1/log10 S, 0.7) for the S draws the RT
+     *     accepted
+     */
     public double paretoKThreshold() {
-        return ParetoSmoothedWeights.kThreshold(draws());
+        return weights.threshold();
     }
 
     /** @return whether k̂ is defined and at most {@link #paretoKThreshold()} */

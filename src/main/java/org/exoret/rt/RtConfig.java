@@ -86,6 +86,17 @@ public final class RtConfig {
     public double semiMajorAxisAu() { return b.semiMajorAxis; }
     /** @return stellar log g, cgs ({@code loggstar}) */
     public double starLogg() { return b.starLogg; }
+    /**
+     * The planet and star values as one line of text, for hashes of a configuration whose values may come from a
+     * {@code tepfile} rather than from the configuration's own text.
+     *
+     * @return {@code refradius gsurf rstar tstar loggstar smaxis}, each in {@link Double#toString(double)} form
+     */
+    public String planetAndStar() {
+        return b.refRadiusKm + " " + b.gravity + " " + b.starRadius + " " + b.starTemperature + " " + b.starLogg + " "
+                + b.semiMajorAxis;
+    }
+
     /** @return Castelli–Kurucz FITS files (data-root relative); empty for a blackbody star ({@code kurucz}) */
     public List<String> kurucz() { return List.copyOf(b.kurucz); }
     /** @return species ({@code species}) */
@@ -196,7 +207,8 @@ public final class RtConfig {
         b.starRadius = fromTep(s, "rstar", tep, t -> t.value("Rs"));
         b.starTemperature = fromTep(s, "tstar", tep, t -> t.value("Ts"));
         b.semiMajorAxis = fromTep(s, "smaxis", tep, t -> t.value("a"));
-        b.starLogg = s.has("loggstar") || tep == null ? s.number("loggstar", b.starLogg) : tep.value("loggstar");
+        b.starLogg = s.has("loggstar") || tep == null ? s.number("loggstar", b.starLogg)
+                : tep.entry("loggstar").map(TepFile.Entry::value).orElse(b.starLogg);
         String profile = s.string("PTtype", "line");
         if (!profile.equalsIgnoreCase("line")) {
             throw s.error("PTtype", "'" + profile + "' is not available: exoret retrieves the Line et al. (2013) "

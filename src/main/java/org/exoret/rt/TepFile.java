@@ -15,7 +15,8 @@ import org.exoret.atmosphere.Units;
  * A Transiting ExoPlanet (TEP) file, the planet-and-star table BART reads through its {@code tepfile} key: one
  * parameter per line as {@code name value uncertainty units origin…}, {@code #} starting a comment. exoret takes
  * from it what the RT needs, in BART's units: {@code Rs} (R☉), {@code Ts} (K), {@code loggstar} (cgs), {@code Rp}
- * (R_J), {@code Mp} (M_J) and {@code a} (AU); other parameters are kept but not used. Immutable.
+ * (R_J), {@code Mp} (M_J) and {@code a} (AU), which must be finite and (but for log g) positive; other parameters
+ * are kept but not used. Immutable.
  */
 public final class TepFile {
 
@@ -79,8 +80,14 @@ public final class TepFile {
                 }
                 throw ExoretException.malformed(file, i + 1, text, "value of '" + name + "' is not a number");
             }
-            String units = field.length > 3 ? field[3] : "";
             List<String> expected = UNITS.get(name);
+            if (expected != null && !(Double.isFinite(value) && (value > 0 || name.equals("loggstar")))) {
+                throw ExoretException.malformed(file, i + 1, text, "'" + name + "' must be a finite"
+                        + (name.equals("loggstar") ? "" : ", positive") + " number, got " + field[1]);
+            }
+            // name value uncertainty units …; a line that stops early may put its units where the uncertainty goes
+            String units = field.length > 3 ? field[3]
+                    : field.length == 3 && !isUncertainty(field[2]) ? field[2] : "";
             if (expected != null && !units.isEmpty() && expected.stream().noneMatch(units::equalsIgnoreCase)) {
                 throw ExoretException.malformed(file, i + 1, text, "'" + name + "' must be in " + expected.get(0)
                         + " (BART's unit), got '" + units + "'");
@@ -90,6 +97,19 @@ public final class TepFile {
             }
         }
         return new TepFile(file, Map.copyOf(entries));
+    }
+
+    /** An uncertainty field: a number, or a placeholder such as {@code -} for none. */
+    private static boolean isUncertainty(String field) {
+        if (field.equals("-")) {
+            return true;
+        }
+        try {
+            Double.parseDouble(field);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** @return the file read */

@@ -19,7 +19,8 @@ import org.exoret.rt.RtForwardModel;
  * Ships the radiative-transfer reference ({@link RtForwardModel}) to executors as the text of its INI configuration
  * plus the data-root path; each executor parses the text and reads the opacity tables, CIA, stellar model and
  * filters itself, from the data root, which must be at the same path on every node. The configuration file need
- * not be on the executors, but its {@code observations} file (resolved against the configuration's folder) must.
+ * not be on the executors, but its {@code observations} and {@code tepfile} files (resolved against the
+ * configuration's folder) must.
  *
  * @param configFile absolute path of the configuration file (for messages and relative {@code observations})
  * @param configLines the configuration's lines
@@ -64,7 +65,7 @@ public record RtModelFactory(String configFile, List<String> configLines, String
         return RtConfig.fromIni(IniFile.parse(Path.of(configFile), configLines), section);
     }
 
-    /** SHA-256 of the configuration text, the section name and the data-root path. */
+    /** SHA-256 of the configuration text, the section name, the data-root path and the planet and star values. */
     @Override
     public String configurationHash() {
         try {
@@ -74,6 +75,9 @@ public record RtModelFactory(String configFile, List<String> configLines, String
             sha.update(section.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(dataRoot.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            // values a tepfile supplies are not in the configuration's text
+            sha.update(config().planetAndStar().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform provides SHA-256", e);

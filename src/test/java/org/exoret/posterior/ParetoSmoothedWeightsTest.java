@@ -99,6 +99,28 @@ class ParetoSmoothedWeightsTest {
     }
 
     @Test
+    void rejectedDrawsDoNotCountTowardsTheThreshold() {
+        double[] logRatio = Arrays.stream(standardNormal(1000, 4L)).map(v -> 0.3 * v).toArray();
+        Arrays.fill(logRatio, 500, 1000, Double.NEGATIVE_INFINITY);
+        ParetoSmoothedWeights w = ParetoSmoothedWeights.of(logRatio);
+        assertEquals(ParetoSmoothedWeights.kThreshold(500), w.threshold(), 0.0);
+        assertEquals(68, w.tailLength(), "⌈min(0.2 × 500, 3√500 = 67.08)⌉");
+    }
+
+    @Test
+    void tiesAtTheCutoffGiveNoFitAndAreNotCalledReliable() {
+        double[] logRatio = new double[1000];
+        for (int i = 990; i < 1000; i++) {
+            logRatio[i] = 1 + 0.1 * (i - 990);
+        }
+        ParetoSmoothedWeights w = ParetoSmoothedWeights.of(logRatio);
+        assertEquals(Double.POSITIVE_INFINITY, w.paretoK(), "most of the 95 tail weights equal the cutoff");
+        assertFalse(w.reliable());
+        double sum = Arrays.stream(logRatio).map(Math::exp).sum();
+        assertEquals(Math.exp(1.9) / sum, w.weights()[999], 1e-15, "left unsmoothed");
+    }
+
+    @Test
     void tooFewDrawsAreNotSmoothedAndNotCalledReliable() {
         double[] logRatio = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
         ParetoSmoothedWeights w = ParetoSmoothedWeights.of(logRatio);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,16 +106,24 @@ class RetrievalTest {
                 "org.exoret.cli.ExoretCommand", "retrieve", cfgKilled.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         Path checkpoint = killed.resolve("out").resolve(Retrieval.CHECKPOINT);
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (!Files.exists(checkpoint) && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+        try {
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (!Files.exists(checkpoint) && child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        } finally {
+            child.destroyForcibly().waitFor();
         }
-        child.destroyForcibly().waitFor();
         assertTrue(Files.exists(checkpoint), "no checkpoint before the child ended:\n"
                 + Files.readString(dir.resolve("child.log")));
         assertTrue(!Files.exists(killed.resolve("out/posterior.npz")), "the child finished before it was killed");
 
         assertEquals(0, ExoretCommand.execute("retrieve", cfgKilled.toString(), "--resume"));
+        // it continued from the checkpoint: it sampled fewer iterations than the whole run
+        JsonObject run = JsonParser.parseString(Files.readString(killed.resolve("out/run.json"))).getAsJsonObject();
+        long total = run.get("iterations_per_chain").getAsLong();
+        long timed = run.get("iterations_timed_per_chain").getAsLong();
+        assertTrue(timed < total, "resumed run sampled " + timed + " of " + total + " iterations per chain");
         Posterior resumed = Mc3Npz.read(killed.resolve("out/posterior.npz"));
         assertEquals(uninterrupted.sampleCount(), resumed.sampleCount());
         for (int i = 0; i < uninterrupted.sampleCount(); i++) {

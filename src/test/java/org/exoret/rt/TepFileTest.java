@@ -1,6 +1,7 @@
 package org.exoret.rt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.exoret.ExoretException;
 import org.exoret.config.IniFile;
+import org.exoret.data.DataRoot;
+import org.exoret.spark.RtModelFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +71,14 @@ class TepFileTest {
         Path notNumber = Files.writeString(dir.resolve("nan.tep"), "# comment\nTs hot 50 K x\n");
         assertTrue(assertThrows(ExoretException.class, () -> TepFile.read(notNumber)).getMessage()
                 .contains("line 2 of file " + notNumber));
+        Path threeFields = Files.writeString(dir.resolve("three.tep"), "Rp 81357.9 km\n");
+        assertTrue(assertThrows(ExoretException.class, () -> TepFile.read(threeFields)).getMessage()
+                .contains("got 'km'"), "units in the third field are checked too");
+        for (String bad : List.of("Mp NaN - Mjup x", "Rs -0.7 - Rsun x", "a Infinity - AU x")) {
+            Path file = Files.writeString(dir.resolve("bad.tep"), "# first\n" + bad + "\n");
+            ExoretException e = assertThrows(ExoretException.class, () -> TepFile.read(file), bad);
+            assertTrue(e.getMessage().contains("line 2 of file") && e.getMessage().contains("finite"), e.getMessage());
+        }
         Path twice = Files.writeString(dir.resolve("twice.tep"), "Ts 5000\nTs 5100\n");
         assertTrue(assertThrows(ExoretException.class, () -> TepFile.read(twice)).getMessage().contains("given twice"));
         assertEquals(ExoretException.Kind.MISSING_FILE, assertThrows(ExoretException.class,
@@ -83,6 +94,18 @@ class TepFileTest {
         assertEquals(ExoretException.Kind.CONFIGURATION, profile.kind());
         assertTrue(profile.getMessage().contains("PTtype") && profile.getMessage().contains("madhu_noinv"),
                 profile.getMessage());
+    }
+
+    @Test
+    void logGravityKeepsItsDefaultAndTheTepValuesEnterTheModelHash() throws IOException {
+        Path tep = Files.writeString(dir.resolve("planet.tep"), "Rs 0.756\nTs 5000\nRp 1.138\nMp 1.144\na 0.031\n");
+        Path cfg = withoutPlanetAndStar("tepfile = planet.tep");
+        assertEquals(4.5, RtConfig.fromIni(IniFile.read(cfg), "rt").starLogg(), 0.0, "loggstar default");
+        DataRoot root = DataRoot.fromEnvironment();
+        String before = RtModelFactory.read(cfg, "rt", root).configurationHash();
+        Files.writeString(tep, Files.readString(tep).replace("Mp 1.144", "Mp 1.2"));
+        assertNotEquals(before, RtModelFactory.read(cfg, "rt", root).configurationHash(),
+                "an edited tepfile changes the spectra, so it must change the hash");
     }
 
     /** The committed RT configuration without its planet and star keys, plus extra [rt] lines, in the temp folder. */

@@ -103,9 +103,9 @@ class OutputBasisTest {
             }
         }
         for (int i = 0; i < y.length; i += 37) {
-            // the residual is (|d|² − |c|²)/channels with both sums from float32 products: each carries a relative
-            // rounding error up to channels × 2⁻²⁴ (the product's summation order depends on the BLAS kernel), so
-            // the difference may be 2 × channels × 2⁻²⁴ × |d|²/channels off zero; a missing component leaves ~0.1
+            // the residual is (|d|² − |c|²)/channels: d holds float32 differences and c comes from a float32 matrix
+            // product whose summation order depends on the BLAS kernel, so |c|² may differ from |d|² by a relative
+            // error of order channels × 2⁻²⁴; the bar allows twice that (a missing component would leave ~0.1)
             double meanSquare = 0;
             for (int j = 0; j < 50; j++) {
                 double d = y[i][j] - columnMean[j];
