@@ -1,13 +1,11 @@
 package org.exoret.rt;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.exoret.ExoretException;
+import org.exoret.io.TextFiles;
 import org.exoret.atmosphere.Units;
 
 /**
@@ -37,15 +35,7 @@ public final class Passband {
      * @return the passband, named after the file
      */
     public static Passband readFilterFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ExoretException(ExoretException.Kind.MISSING_FILE, "filter file " + file + " does not exist");
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ExoretException(ExoretException.Kind.IO, "cannot read filter file " + file + ": " + e.getMessage(), e);
-        }
+        List<String> lines = TextFiles.readLines(file, "filter file");
         List<double[]> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();

@@ -1,14 +1,12 @@
 package org.exoret.rt;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.exoret.ExoretException;
+import org.exoret.io.TextFiles;
 import org.exoret.atmosphere.Units;
 
 /**
@@ -50,15 +48,7 @@ public final class TepFile {
      *     is not a number, a parameter given twice, or a unit other than BART's
      */
     public static TepFile read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ExoretException(ExoretException.Kind.MISSING_FILE, "TEP file " + file + " (key tepfile) does not exist");
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ExoretException(ExoretException.Kind.IO, "cannot read TEP file " + file + ": " + e.getMessage(), e);
-        }
+        List<String> lines = TextFiles.readLines(file, "TEP file (key tepfile)");
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String text = lines.get(i);

@@ -1,14 +1,12 @@
 package org.exoret.spark;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import org.exoret.ExoretException;
+import org.exoret.io.TextFiles;
 import org.exoret.config.IniFile;
 import org.exoret.data.DataRoot;
 import org.exoret.forward.ForwardModel;
@@ -45,15 +43,7 @@ public record RtModelFactory(String configFile, List<String> configLines, String
      */
     public static RtModelFactory read(Path configFile, String section, DataRoot root) {
         Path file = configFile.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(file)) {
-            throw new ExoretException(ExoretException.Kind.MISSING_FILE, "configuration file " + file + " does not exist");
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ExoretException(ExoretException.Kind.IO, "cannot read " + file + ": " + e.getMessage(), e);
-        }
+        List<String> lines = TextFiles.readLines(file, "configuration file");
         RtModelFactory factory = new RtModelFactory(file.toString(), lines, section,
                 root.path().toAbsolutePath().normalize().toString());
         factory.config();

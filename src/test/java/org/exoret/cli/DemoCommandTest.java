@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.exoret.testmodel.ConfigCopies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -20,21 +22,8 @@ class DemoCommandTest {
 
     @Test
     void demoWritesReportWithBhattacharyyaTable() throws IOException {
-        Path data = Path.of("data").toAbsolutePath();
-        StringBuilder cfg = new StringBuilder();
-        for (String line : Files.readAllLines(data.resolve("hd189733b_demo.cfg"))) {
-            String key = line.contains("=") ? line.substring(0, line.indexOf('=')).strip() : "";
-            String value = line.contains("=") ? line.substring(line.indexOf('=') + 1).strip() : "";
-            switch (key) {
-                case "bundle", "rtconfig", "reference" -> line = key + " = " + data.resolve(value).normalize();
-                case "output" -> line = "output = " + dir.resolve("demo");
-                case "numit" -> line = "numit = 60000";
-                case "burnin" -> line = "burnin = 200";
-                default -> { }
-            }
-            cfg.append(line).append('\n');
-        }
-        Path config = Files.writeString(dir.resolve("demo.cfg"), cfg);
+        Path config = ConfigCopies.copy(Path.of("data/hd189733b_demo.cfg"), dir.resolve("demo.cfg"), Map.of(
+                "output", dir.resolve("demo").toString(), "numit", "60000", "burnin", "200"));
         CommandLine cl = ExoretCommand.newCommandLine();
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out));

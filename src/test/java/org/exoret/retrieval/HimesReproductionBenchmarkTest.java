@@ -22,6 +22,7 @@ import org.exoret.posterior.ParameterComparison;
 import org.exoret.posterior.Posterior;
 import org.exoret.posterior.PosteriorComparison;
 import org.exoret.posterior.PosteriorExtras;
+import org.exoret.testmodel.ConfigCopies;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -241,27 +242,13 @@ class HimesReproductionBenchmarkTest {
 
     /** Copies a retrieval configuration with another output folder (paths made absolute). */
     private static Path withOutput(Path config, Path copy, Path output) throws IOException {
-        return shortened(config, copy, output, -1, -1);
+        return ConfigCopies.copy(config, copy, Map.of("output", output.toAbsolutePath().toString()));
     }
 
-    /** Copies a retrieval configuration with another output folder, numit and burn-in (−1 keeps them). */
+    /** Copies a retrieval configuration with another output folder, numit and burn-in, and no checkpoints. */
     private static Path shortened(Path config, Path copy, Path output, int numit, int burnin) throws IOException {
-        Path base = config.toAbsolutePath().getParent();
-        StringBuilder out = new StringBuilder();
-        for (String line : Files.readAllLines(config)) {
-            String key = line.contains("=") ? line.substring(0, line.indexOf('=')).strip() : "";
-            switch (key) {
-                case "output" -> line = "output = " + output.toAbsolutePath();
-                case "rtconfig", "bundle", "reference" -> line = key + " = "
-                        + base.resolve(line.substring(line.indexOf('=') + 1).strip()).normalize();
-                case "numit" -> line = numit < 0 ? line : "numit = " + numit;
-                case "burnin" -> line = burnin < 0 ? line : "burnin = " + burnin;
-                case "checkpoint_every" -> line = numit < 0 ? line : "";
-                default -> { }
-            }
-            out.append(line).append('\n');
-        }
-        return Files.writeString(copy, out);
+        return ConfigCopies.copy(config, copy, Map.of("output", output.toAbsolutePath().toString(),
+                "numit", Integer.toString(numit), "burnin", Integer.toString(burnin), "checkpoint_every", ""));
     }
 
     private static double min(double[] v) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.exoret.ExoretException;
 import org.exoret.cli.ExoretCommand;
@@ -21,6 +22,7 @@ import org.exoret.posterior.CredibleRegions;
 import org.exoret.posterior.Interval;
 import org.exoret.posterior.Mc3Npz;
 import org.exoret.posterior.Posterior;
+import org.exoret.testmodel.ConfigCopies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,21 +136,9 @@ class RetrievalTest {
     /** The demo's set-up with β's prior reaching past the committed bundle's training box (β ≤ 1.36) is refused. */
     @Test
     void priorOutsideTheBundlesTrainingBoxIsRefused() throws IOException {
-        Path data = Path.of("data").toAbsolutePath();
-        StringBuilder cfg = new StringBuilder();
-        for (String line : Files.readAllLines(data.resolve("hd189733b_demo.cfg"))) {
-            String key = line.contains("=") ? line.substring(0, line.indexOf('=')).strip() : "";
-            switch (key) {
-                case "bundle", "rtconfig" -> line = key + " = "
-                        + data.resolve(line.substring(line.indexOf('=') + 1).strip()).normalize();
-                case "output" -> line = "output = " + dir.resolve("out");
-                case "reference" -> line = "";
-                case "pmax" -> line = "pmax = 0.99 1.99 1.29 0.999 1.5 5.49 5.49 5.49 5.49";
-                default -> { }
-            }
-            cfg.append(line).append('\n');
-        }
-        Path config = Files.writeString(dir.resolve("wide.cfg"), cfg);
+        Path config = ConfigCopies.copy(Path.of("data/hd189733b_demo.cfg"), dir.resolve("wide.cfg"), Map.of(
+                "output", dir.resolve("out").toString(), "reference", "",
+                "pmax", "0.99 1.99 1.29 0.999 1.5 5.49 5.49 5.49 5.49"));
         ExoretException e = assertThrows(ExoretException.class, () -> Retrieval.run(RetrievalConfig.read(config)));
         assertEquals(ExoretException.Kind.MISMATCH, e.kind());
         assertTrue(e.getMessage().contains("beta prior [0.72, 1.5] vs training [0.5, 1.36]")
