@@ -130,22 +130,10 @@ class HimesReproductionBenchmarkTest {
                 weighted.minBc(), weightedShortfall, surrogate.rtCheckSeconds()));
         writeResults("Posterior fidelity", md.toString(), figures, "surrogate: " + DEMO + "; references: "
                 + REFERENCE_1 + ", " + REFERENCE_2);
-        if (committed.get("bc_mean") instanceof Number old) {
-            assertTrue(fidelity.meanBc() >= old.doubleValue() - BC_REGRESSION,
-                    "mean BC " + fidelity.meanBc() + " regressed from the committed " + old);
-        }
-        if (committed.get("bc_min") instanceof Number old) {
-            assertTrue(fidelity.minBc() >= old.doubleValue() - BC_REGRESSION,
-                    "minimum BC " + fidelity.minBc() + " regressed from the committed " + old);
-        }
-        if (committed.get("bc_rt_weighted_mean") instanceof Number old) {
-            assertTrue(weighted.meanBc() >= old.doubleValue() - BC_REGRESSION,
-                    "RT-weighted mean BC " + weighted.meanBc() + " regressed from the committed " + old);
-        }
-        if (committed.get("bc_rt_weighted_min") instanceof Number old) {
-            assertTrue(weighted.minBc() >= old.doubleValue() - BC_REGRESSION,
-                    "RT-weighted minimum BC " + weighted.minBc() + " regressed from the committed " + old);
-        }
+        requireNoRegression(committed, "bc_mean", fidelity.meanBc());
+        requireNoRegression(committed, "bc_min", fidelity.minBc());
+        requireNoRegression(committed, "bc_rt_weighted_mean", weighted.meanBc());
+        requireNoRegression(committed, "bc_rt_weighted_min", weighted.minBc());
         if (committed.get("bc_rt_weighted_max_shortfall_below_floor") instanceof Number old) {
             assertTrue(weightedShortfall <= old.doubleValue() + BC_REGRESSION, "RT-weighted BC now falls "
                     + weightedShortfall + " below its noise floor, committed " + old);
@@ -237,6 +225,13 @@ class HimesReproductionBenchmarkTest {
                 seconds), figures, "-Dexoret.e2e.samples/epochs/rtNumit/surrogateNumit scale the run");
         if (committed.get("end_to_end_seconds") instanceof Number old) {
             assertTrue(seconds <= TIME_REGRESSION * old.doubleValue(), "end to end " + seconds + " s regressed from " + old);
+        }
+    }
+
+    /** Fails when a BC falls more than {@link #BC_REGRESSION} below its committed value (if one is committed). */
+    private static void requireNoRegression(Map<String, Object> committed, String key, double bc) {
+        if (committed.get(key) instanceof Number old) {
+            assertTrue(bc >= old.doubleValue() - BC_REGRESSION, key + " " + bc + " regressed from the committed " + old);
         }
     }
 
