@@ -191,7 +191,8 @@ class HimesReproductionBenchmarkTest {
         int epochs = Integer.getInteger("exoret.e2e.epochs", 20);
         int rtNumit = Integer.getInteger("exoret.e2e.rtNumit", 20_000);
         int surNumit = Integer.getInteger("exoret.e2e.surrogateNumit", 200_000);
-        Path work = Files.createDirectories(Path.of("target/reproduction/e2e"));
+        // a fresh folder each run: in a folder of an earlier run, generate would resume a finished set and do nothing
+        Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target/reproduction")), "e2e-");
         long start = System.nanoTime();
         List<String> generate = new ArrayList<>(List.of("generate", "--config", "data/hd189733b_retrieval_rt.cfg",
                 "--out", work.resolve("set").toString(), "--samples", Integer.toString(samples), "--seed", "11"));
