@@ -66,6 +66,21 @@ public final class Npz {
      * @param arrays arrays by key; each becomes the entry {@code <key>.npy}
      */
     public static void write(Path file, Map<String, NpyArray> arrays) {
+        write(file, arrays, false);
+    }
+
+    /**
+     * Writes arrays to an archive with DEFLATE-compressed entries (NumPy's {@code savez_compressed}), for arrays that
+     * are mostly zeros, such as passband weights on a model grid; {@code numpy.load} reads both kinds.
+     *
+     * @param file the {@code .npz} file
+     * @param arrays arrays by key; each becomes the entry {@code <key>.npy}
+     */
+    public static void writeCompressed(Path file, Map<String, NpyArray> arrays) {
+        write(file, arrays, true);
+    }
+
+    private static void write(Path file, Map<String, NpyArray> arrays, boolean compressed) {
         for (String key : arrays.keySet()) {
             if (key.isEmpty() || key.contains("/")) {
                 throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,
@@ -81,12 +96,14 @@ public final class Npz {
                 for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
                     byte[] bytes = Npy.encode(e.getValue());
                     ZipEntry entry = new ZipEntry(e.getKey() + ".npy");
-                    CRC32 crc = new CRC32();
-                    crc.update(bytes);
-                    entry.setMethod(ZipEntry.STORED);
-                    entry.setSize(bytes.length);
-                    entry.setCompressedSize(bytes.length);
-                    entry.setCrc(crc.getValue());
+                    if (!compressed) {
+                        CRC32 crc = new CRC32();
+                        crc.update(bytes);
+                        entry.setMethod(ZipEntry.STORED);
+                        entry.setSize(bytes.length);
+                        entry.setCompressedSize(bytes.length);
+                        entry.setCrc(crc.getValue());
+                    }
                     zip.putNextEntry(entry);
                     zip.write(bytes);
                     zip.closeEntry();

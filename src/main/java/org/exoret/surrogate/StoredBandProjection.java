@@ -32,7 +32,8 @@ final class StoredBandProjection {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         arrays.put("weights", NpyArray.ofMatrix(rows));
         arrays.put("band_ids", NpyArray.ofStrings(bandIds.toArray(String[]::new), bandIds.size()));
-        Npz.write(bundle.resolve(FILE_NAME), arrays);
+        // top-hat and instrument passbands leave most of the bands × wavenumbers weights zero
+        Npz.writeCompressed(bundle.resolve(FILE_NAME), arrays);
     }
 
     /**

@@ -9,10 +9,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.exoret.ExoretException;
 import org.exoret.testing.PythonNumpy;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,28 @@ class NpzTest {
         }
         assertEquals(0, back.get("scalar").ndim());
         assertEquals(42.0, back.get("scalar").scalarDouble());
+    }
+
+    @Test
+    void compressedArchivesRoundTripAndShrinkSparseArrays() throws IOException {
+        Map<String, NpyArray> arrays = sampleArrays();
+        double[][] sparse = new double[79][3411];
+        for (int b = 0; b < sparse.length; b++) {
+            Arrays.fill(sparse[b], 40 * b, 40 * b + 30, 1.0 / 30);
+        }
+        arrays.put("weights", NpyArray.ofMatrix(sparse));
+        Path stored = tmp.resolve("stored.npz");
+        Path compressed = tmp.resolve("compressed.npz");
+        Npz.write(stored, arrays);
+        Npz.writeCompressed(compressed, arrays);
+        Map<String, NpyArray> back = Npz.read(compressed);
+        for (String key : arrays.keySet()) {
+            assertEquals(arrays.get(key), back.get(key), key);
+        }
+        try (ZipFile zip = new ZipFile(compressed.toFile())) {
+            assertEquals(ZipEntry.DEFLATED, zip.getEntry("weights.npy").getMethod(), "numpy.savez_compressed's method");
+        }
+        assertTrue(Files.size(compressed) < Files.size(stored) / 20, Files.size(compressed) + " vs " + Files.size(stored));
     }
 
     @Test
@@ -149,7 +174,9 @@ class NpzTest {
     void numpyLoadsWhatWeWrite() throws IOException {
         assumeTrue(PythonNumpy.available(), "python3 with numpy is not available");
         Path file = tmp.resolve("for_numpy.npz");
+        Path compressed = tmp.resolve("for_numpy_compressed.npz");
         Npz.write(file, sampleArrays());
+        Npz.writeCompressed(compressed, sampleArrays());
         String script = String.join("\n",
                 "import sys, numpy as np",
                 "d = np.load(sys.argv[1])",
@@ -163,8 +190,10 @@ class NpzTest {
                 "assert d['scalar'].shape == () and float(d['scalar']) == 42.0",
                 "assert int(d['count']) == 7 and d['empty'].shape == (0, 3)",
                 "print('numpy-ok')");
-        PythonNumpy.Result r = PythonNumpy.run(script, file.toString());
-        assertEquals(0, r.exitCode(), r.output());
-        assertTrue(r.output().contains("numpy-ok"), r.output());
+        for (Path f : new Path[] {file, compressed}) {
+            PythonNumpy.Result r = PythonNumpy.run(script, f.toString());
+            assertEquals(0, r.exitCode(), f + ": " + r.output());
+            assertTrue(r.output().contains("numpy-ok"), r.output());
+        }
     }
 }
