@@ -25,6 +25,7 @@ import org.exoret.rt.RtConfig;
 import org.exoret.rt.RtForwardModel;
 import org.exoret.surrogate.Architecture;
 import org.exoret.surrogate.BundleDescriptor;
+import org.exoret.surrogate.Devices;
 import org.exoret.surrogate.SurrogateForwardModel;
 import org.exoret.surrogate.TrainingOptions;
 import picocli.CommandLine;
@@ -64,6 +65,10 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
 
     @Option(names = "--posterior-draws", description = "posterior draws for that comparison (default: ${DEFAULT-VALUE})")
     int posteriorDraws = 200;
+
+    @Option(names = "--device", description = "cpu or gpu: where the surrogate runs; the RT runs on the CPU; gpu writes "
+            + "surrogate-gpu.json and .md (default: ${DEFAULT-VALUE})")
+    String device = "cpu";
 
     @Option(names = "--compare-architectures", description = "train candidate networks and a learning curve instead")
     boolean compare;
@@ -118,21 +123,25 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
         double[] atPosterior = null;
         double rtMs;
         boolean javaPath;
+        Device dev = Devices.parse(device, "--device");
+        boolean gpu = Device.Type.GPU.equals(dev.getDeviceType());
+        String on = gpu ? "gpu" : "cpu";
+        // the Java path runs on the CPU only: on a GPU the default and native paths are the same, and no Java column
         try (RtForwardModel rt = RtForwardModel.fromConfig(cfg, DataRoot.fromEnvironment());
-             SurrogateForwardModel s = SurrogateForwardModel.open(bundle, Device.cpu(), true);
-             SurrogateForwardModel sj = SurrogateForwardModel.open(bundle, Device.cpu(), true,
+             SurrogateForwardModel s = SurrogateForwardModel.open(bundle, dev, true);
+             SurrogateForwardModel sj = gpu ? null : SurrogateForwardModel.open(bundle, dev, true,
                      SurrogateForwardModel.Inference.JAVA);
-             SurrogateForwardModel sn = SurrogateForwardModel.open(bundle, Device.cpu(), true,
+             SurrogateForwardModel sn = SurrogateForwardModel.open(bundle, dev, true,
                      SurrogateForwardModel.Inference.NATIVE);
-             SurrogateForwardModel su = SurrogateForwardModel.open(bundle, Device.cpu(), false)) {
+             SurrogateForwardModel su = SurrogateForwardModel.open(bundle, dev, false)) {
             d.requireCompatible(rt.parameterNames(), rt.wavenumberPerCm());
             javaPath = s.javaInference();
             // a discarded first round warms every path (JIT, native allocator) so the timing order does not matter
-            for (SurrogateForwardModel warm : List.of(s, sj, sn, su)) {
+            for (SurrogateForwardModel warm : gpu ? List.of(s, sn, su) : List.of(s, sj, sn, su)) {
                 SurrogateBenchmark.costCurve(warm, space);
             }
             fused = SurrogateBenchmark.costCurve(s, space);
-            fusedJava = SurrogateBenchmark.costCurve(sj, space);
+            fusedJava = gpu ? null : SurrogateBenchmark.costCurve(sj, space);
             fusedNative = SurrogateBenchmark.costCurve(sn, space);
             unfused = SurrogateBenchmark.costCurve(su, space);
             rtMs = SurrogateBenchmark.rtMillisPerSpectrum(rt, cfg.startParameters(), 10, rtRepetitions);
@@ -142,10 +151,12 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
                         posteriorSamples, posteriorDraws);
             }
         }
-        json.put("us_per_sample_cpu", fused);
-        json.put("us_per_sample_cpu_fused_java", fusedJava);
-        json.put("us_per_sample_cpu_fused_native", fusedNative);
-        json.put("us_per_sample_cpu_unfused", unfused);
+        json.put("us_per_sample_" + on, fused);
+        if (fusedJava != null) {
+            json.put("us_per_sample_cpu_fused_java", fusedJava);
+        }
+        json.put("us_per_sample_" + on + "_fused_native", fusedNative);
+        json.put("us_per_sample_" + on + "_unfused", unfused);
         json.put("rt_ms_per_spectrum", rtMs);
         json.put("speedup_per_chain_batch10", rtMs / (fused.get("10") * 1e-3));
         json.put("band_error_over_sigma_median", d.metrics().bandErrorOverSigmaMedian());
@@ -172,6 +183,7 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
         conf.put("parameters", d.parameterNames().size());
         conf.put("wavenumbers", d.wavenumberPerCm().length);
         conf.put("bands", obs.size());
+        conf.put("device", dev.toString());
         conf.put("fused_inference", javaPath ? "auto: java below " + SurrogateForwardModel.JAVA_ROW_LIMIT
                 + " rows, native from there" : "native");
         conf.put("OMP_NUM_THREADS", String.valueOf(System.getenv("OMP_NUM_THREADS")));
@@ -185,13 +197,14 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
         StringBuilder md = new StringBuilder("# Surrogate benchmark\n\n");
         md.append("Bundle `").append(bundle).append("` (").append(d.architecture().describe()).append(", ")
                 .append(d.training().trainCount()).append(" training spectra) against the RT model of `").append(config)
-                .append("`, CPU, medians; OMP_NUM_THREADS = ").append(System.getenv("OMP_NUM_THREADS"))
+                .append("`, surrogate on ").append(dev).append(", RT on the CPU, medians; OMP_NUM_THREADS = ").append(System.getenv("OMP_NUM_THREADS"))
                 .append(" (native path); the Java path spreads calls of 8 rows or more over all cores, as the RT does")
                 .append(".\n\n| batch | fused, default path, µs/sample | fused, Java path | fused, native | unfused |"
                         + "\n|---|---|---|---|---|\n");
         for (String b : fused.keySet()) {
-            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n", b, fused.get(b),
-                    fusedJava.get(b), fusedNative.get(b), unfused.get(b)));
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %.2f | %.2f |%n", b, fused.get(b),
+                    fusedJava == null ? "–" : String.format(Locale.ROOT, "%.2f", fusedJava.get(b)), fusedNative.get(b),
+                    unfused.get(b)));
         }
         md.append(String.format(Locale.ROOT, "%n| figure | value |%n|---|---|%n| RT, per spectrum in batches of 10 (all cores) | %.2f ms |%n"
                         + "| speed-up per chain at batch 10 (RT ms ÷ fused surrogate ms per sample) | %.0f× |%n"
@@ -207,7 +220,7 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
                     posterior, atPosterior[0], atPosterior[1], atPosterior[2], atPosterior[3]));
         }
         appendMachine(md, machine);
-        write("surrogate", json, md.toString());
+        write(gpu ? "surrogate-gpu" : "surrogate", json, md.toString());
         return md.toString();
     }
 

@@ -1,6 +1,5 @@
 package org.exoret.cli;
 
-import ai.djl.Device;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -16,6 +15,7 @@ import org.exoret.rt.RtConfig;
 import org.exoret.rt.RtForwardModel;
 import org.exoret.surrogate.Architecture;
 import org.exoret.surrogate.BundleDescriptor;
+import org.exoret.surrogate.Devices;
 import org.exoret.surrogate.EpochRecord;
 import org.exoret.surrogate.LearningRateSchedule;
 import org.exoret.surrogate.SurrogateTrainer;
@@ -131,7 +131,7 @@ final class TrainCommand implements Callable<Integer> {
                 .optSchedule(new LearningRateSchedule(LearningRateSchedule.Policy.parse(schedule), lrMin, lrMax, halfCycle, gamma))
                 .optBatchSize(batch).optMaxEpochs(epochs).optPatience(patience).optSeed(seed).optSplit(validation, test)
                 .optLogInputs(new HashSet<>(logInputs)).optLogOutputs(logOutputs).optTrainingLimit(maxTrain)
-                .optPlotCount(plots).optDevice(device(device)).optOutputBasis(outputBasis).optBandWeight(bandWeight);
+                .optPlotCount(plots).optDevice(Devices.parse(device, "--device")).optOutputBasis(outputBasis).optBandWeight(bandWeight);
         if (config != null) {
             RtConfig cfg = RtConfig.fromIni(IniFile.read(config), "rt");
             RtForwardModel rt = RtForwardModel.fromConfig(cfg, DataRoot.fromEnvironment());
@@ -152,13 +152,5 @@ final class TrainCommand implements Callable<Integer> {
                 m.r2Median(), m.r2Min(), m.relativeErrorMedian(), m.bandErrorOverSigmaMedian(), m.bandErrorOverSigmaP95());
         pw.flush();
         return 0;
-    }
-
-    static Device device(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "cpu" -> Device.cpu();
-            case "gpu" -> Device.gpu();
-            default -> throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "--device " + name + ": use cpu or gpu");
-        };
     }
 }

@@ -10,6 +10,7 @@ import org.exoret.mcmc.Parameter;
 import org.exoret.mcmc.Prior;
 import org.exoret.rt.RtForwardModel;
 import org.exoret.surrogate.BundleDescriptor;
+import org.exoret.surrogate.Devices;
 import org.exoret.surrogate.SurrogateForwardModel;
 
 /** Opens the forward model a retrieval configuration names. */
@@ -34,7 +35,7 @@ final class ForwardModels {
         Path bundle = config.bundle().orElseThrow();
         BundleDescriptor descriptor = BundleDescriptor.read(bundle);
         descriptor.requireBands(config.bandIds());
-        Device device = config.device().equals("gpu") ? Device.gpu() : Device.cpu();
+        Device device = Devices.parse(config.device(), "device");
         SurrogateForwardModel model = SurrogateForwardModel.open(bundle, device, !descriptor.outputScaling().anyLog());
         try {
             List<Parameter> parameters = config.parameters().parameters();

@@ -209,7 +209,7 @@ public final class SurrogateForwardModel implements ForwardModel {
             throw new ExoretException(ExoretException.Kind.MISSING_FILE, "bundle " + bundle + " lacks its network "
                     + "parameters " + params.getFileName());
         }
-        Model model = Model.newInstance(d.modelName(), device);
+        Model model = Model.newInstance(d.modelName(), Devices.requireAvailable(device));
         try {
             model.setBlock(d.architecture().build(w));
             model.load(bundle, d.modelName());

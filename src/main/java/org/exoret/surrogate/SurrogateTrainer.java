@@ -149,7 +149,7 @@ public final class SurrogateTrainer {
         AffineScaling in = new AffineScaling(inScaling);
         AffineScaling out = new AffineScaling(outScaling);
 
-        Device device = options.device();
+        Device device = Devices.requireAvailable(options.device());
         Engine.getInstance().setRandomSeed((int) options.seed());
         Targets targets = options.outputBasis() > 0
                 ? basisTargets(train, split.validation(), out) : new SpectrumTargets(out);

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -283,6 +285,19 @@ class SurrogateForwardModelTest {
                 pool.shutdown();
             }
         }
+    }
+
+    /** A GPU asked for where the engine sees none is refused with what to install, not with libtorch's kernel list. */
+    @Test
+    void gpuWhereThereIsNoneIsRefusedWithWhatToDo() {
+        assumeTrue(Engine.getInstance().getGpuCount() == 0, "a GPU is present");
+        ExoretException e = assertThrows(ExoretException.class, () -> SurrogateForwardModel.open(bundle,
+                MODEL.bandProjection(), Devices.parse("GPU", "device"), true));
+        assertEquals(ExoretException.Kind.ENGINE, e.kind());
+        assertTrue(e.getMessage().contains("sees 0 GPU(s)") && e.getMessage().contains("docs/gpu.md"), e.getMessage());
+        assertEquals(Device.cpu(), Devices.parse("CPU", "device"));
+        ExoretException name = assertThrows(ExoretException.class, () -> Devices.parse("tpu", "--device"));
+        assertTrue(name.getMessage().contains("--device tpu: use cpu or gpu"), name.getMessage());
     }
 
     @Test
