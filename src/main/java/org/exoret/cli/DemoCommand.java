@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.exoret.ExoretException;
+import org.exoret.config.IniFile;
 import org.exoret.retrieval.RetrievalConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,12 +30,24 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--no-progress", description = "do not draw a progress bar")
     boolean noProgress;
 
+    @CommandLine.Option(names = "--rt-check", paramLabel = "N", description = "after sampling, run the RT reference "
+            + "at N posterior draws and correct the surrogate posterior with it (the rt_check key; needs the data kit; "
+            + "60000 takes one to a few minutes on 2 cores) (default: ${DEFAULT-VALUE}, no check)")
+    int rtCheck;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        RetrieveCommand.report(RetrievalConfig.read(resolve(config)), !noProgress, false, spec.commandLine().getOut());
+        if (rtCheck < 0) {
+            throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "--rt-check must be a number of posterior "
+                    + "draws ≥ 0, got " + rtCheck);
+        }
+        IniFile ini = IniFile.read(resolve(config));
+        RetrievalConfig cfg = RetrievalConfig.of(rtCheck == 0 ? ini : ini.with("retrieval", "rt_check",
+                Integer.toString(rtCheck)));
+        RetrieveCommand.report(cfg, !noProgress, false, spec.commandLine().getOut());
         return 0;
     }
 

@@ -152,6 +152,25 @@ public final class IniFile {
         return text;
     }
 
+    /**
+     * A copy with one entry set by the program rather than read from the file (its line is 0), replacing the
+     * file's own value of the key if there is one; for command-line options that override a configuration.
+     *
+     * @param section an existing section
+     * @param key the key
+     * @param value its value
+     * @return the copy
+     * @throws ExoretException CONFIGURATION naming the file when the section is missing
+     */
+    public IniFile with(String section, String key, String value) {
+        section(section);
+        Map<String, Map<String, Entry>> copy = new LinkedHashMap<>(sections);
+        Map<String, Entry> entries = new LinkedHashMap<>(sections.get(section));
+        entries.put(key, new Entry(key, value, 0));
+        copy.put(section, Collections.unmodifiableMap(entries));
+        return new IniFile(file, Collections.unmodifiableMap(copy));
+    }
+
     /** @return the file this was read from */
     public Path file() {
         return file;

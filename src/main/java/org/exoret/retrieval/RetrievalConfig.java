@@ -249,7 +249,18 @@ public final class RetrievalConfig {
      * @return the configuration
      */
     public static RetrievalConfig read(Path file) {
-        IniFile ini = IniFile.read(file);
+        return of(IniFile.read(file));
+    }
+
+    /**
+     * A retrieval configuration from an INI file already parsed, e.g. one whose text was edited in memory; relative
+     * paths resolve against {@link IniFile#file()}'s folder.
+     *
+     * @param ini the parsed file
+     * @return the configuration
+     */
+    public static RetrievalConfig of(IniFile ini) {
+        Path file = ini.file();
         for (String section : ini.sectionNames()) {
             if (!Set.of("retrieval", "MCMC", "rt").contains(section)) {
                 throw new ExoretException(ExoretException.Kind.CONFIGURATION, "unknown section [" + section + "] in "

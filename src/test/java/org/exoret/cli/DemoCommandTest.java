@@ -38,4 +38,13 @@ class DemoCommandTest {
         assertTrue(Files.readString(dir.resolve("demo/run.json")).contains("\"training_box_edge_fraction\""));
         assertTrue(Files.size(dir.resolve("demo/comparison/report.md")) > 0);
     }
+
+    @Test
+    void negativeRtCheckIsRefusedBeforeSampling() {
+        CommandLine cl = ExoretCommand.newCommandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        assertEquals(2, cl.execute("demo", "--rt-check", "-5", "--no-progress"));
+        assertTrue(err.toString().contains("--rt-check must be a number of posterior draws ≥ 0, got -5"), err.toString());
+    }
 }

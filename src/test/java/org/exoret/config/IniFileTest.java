@@ -31,6 +31,19 @@ class IniFileTest {
     }
 
     @Test
+    void anEntrySetByTheProgramReplacesTheFilesAndLeavesTheOriginalAlone() {
+        IniFile ini = parse("[retrieval]\nmodel = surrogate\nrt_check = 5\n[MCMC]\nnumit = 10\n");
+        IniFile changed = ini.with("retrieval", "rt_check", "6000");
+        assertEquals(6000, changed.section("retrieval").integer("rt_check"));
+        assertEquals(0, changed.section("retrieval").line("rt_check"), "set by the program, not on a line");
+        assertEquals("surrogate", changed.section("retrieval").string("model"));
+        assertEquals(10, changed.section("MCMC").integer("numit"));
+        assertEquals(5, ini.section("retrieval").integer("rt_check"));
+        assertEquals(30, ini.with("MCMC", "nchains", "30").section("MCMC").integer("nchains"));
+        assertThrows(ExoretException.class, () -> ini.with("rt", "n_layers", "10"), "no [rt] section");
+    }
+
+    @Test
     void unknownKeyNamesKeyFileAndLine() {
         IniFile ini = parse("[rt]\nn_layers = 10\n\nwnlowx = 3\n");
         ExoretException e = assertThrows(ExoretException.class, () -> ini.section("rt").refuseUnknown(Set.of("n_layers")));
