@@ -90,6 +90,10 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (compare && !device.equalsIgnoreCase("cpu")) {
+            throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "--compare-architectures trains and times "
+                    + "on the CPU; leave out --device " + device);
+        }
         Map<String, Object> machine = MachineInfo.describe();
         machine.put("load_average_at_start", loadAverage());
         RtConfig cfg = RtConfig.fromIni(IniFile.read(config), section);
@@ -123,7 +127,7 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
         double[] atPosterior = null;
         double rtMs;
         boolean javaPath;
-        Device dev = Devices.parse(device, "--device");
+        Device dev = Devices.requireAvailable(Devices.parse(device, "--device"));
         boolean gpu = Device.Type.GPU.equals(dev.getDeviceType());
         String on = gpu ? "gpu" : "cpu";
         // the Java path runs on the CPU only: on a GPU the default and native paths are the same, and no Java column
@@ -198,7 +202,8 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
         md.append("Bundle `").append(bundle).append("` (").append(d.architecture().describe()).append(", ")
                 .append(d.training().trainCount()).append(" training spectra) against the RT model of `").append(config)
                 .append("`, surrogate on ").append(dev).append(", RT on the CPU, medians; OMP_NUM_THREADS = ").append(System.getenv("OMP_NUM_THREADS"))
-                .append(" (native path); the Java path spreads calls of 8 rows or more over all cores, as the RT does")
+                .append(" (native path)").append(gpu ? "" : "; the Java path spreads calls of 8 rows or more over all "
+                        + "cores, as the RT does")
                 .append(".\n\n| batch | fused, default path, µs/sample | fused, Java path | fused, native | unfused |"
                         + "\n|---|---|---|---|---|\n");
         for (String b : fused.keySet()) {

@@ -32,20 +32,21 @@ final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Option(names = "--rt-check", paramLabel = "N", description = "after sampling, run the RT reference "
             + "at N posterior draws and correct the surrogate posterior with it (the rt_check key; needs the data kit; "
-            + "60000 takes one to a few minutes on 2 cores) (default: ${DEFAULT-VALUE}, no check)")
-    int rtCheck;
+            + "60000 takes one to a few minutes on 2 cores); replaces the configuration's rt_check, 0 turns it off "
+            + "(default: the configuration's, none in the embedded one)")
+    Integer rtCheck;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (rtCheck < 0) {
+        if (rtCheck != null && rtCheck < 0) {
             throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "--rt-check must be a number of posterior "
                     + "draws ≥ 0, got " + rtCheck);
         }
         IniFile ini = IniFile.read(resolve(config));
-        RetrievalConfig cfg = RetrievalConfig.of(rtCheck == 0 ? ini : ini.with("retrieval", "rt_check",
+        RetrievalConfig cfg = RetrievalConfig.of(rtCheck == null ? ini : ini.with("retrieval", "rt_check",
                 Integer.toString(rtCheck)));
         RetrieveCommand.report(cfg, !noProgress, false, spec.commandLine().getOut());
         return 0;

@@ -1,5 +1,6 @@
 package org.exoret.cli;
 
+import ai.djl.Device;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -119,6 +120,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter pw = spec.commandLine().getOut();
+        Device chosen = Devices.requireAvailable(Devices.parse(device, "--device"));
         TrainingSet set = TrainingSet.union(data.stream().map(TrainingSet::open).toList());
         Architecture.ActivationKind act = Architecture.ActivationKind.parse(activation);
         Architecture arch = switch (architecture.toLowerCase(Locale.ROOT)) {
@@ -131,7 +133,7 @@ final class TrainCommand implements Callable<Integer> {
                 .optSchedule(new LearningRateSchedule(LearningRateSchedule.Policy.parse(schedule), lrMin, lrMax, halfCycle, gamma))
                 .optBatchSize(batch).optMaxEpochs(epochs).optPatience(patience).optSeed(seed).optSplit(validation, test)
                 .optLogInputs(new HashSet<>(logInputs)).optLogOutputs(logOutputs).optTrainingLimit(maxTrain)
-                .optPlotCount(plots).optDevice(Devices.parse(device, "--device")).optOutputBasis(outputBasis).optBandWeight(bandWeight);
+                .optPlotCount(plots).optDevice(chosen).optOutputBasis(outputBasis).optBandWeight(bandWeight);
         if (config != null) {
             RtConfig cfg = RtConfig.fromIni(IniFile.read(config), "rt");
             RtForwardModel rt = RtForwardModel.fromConfig(cfg, DataRoot.fromEnvironment());

@@ -234,7 +234,7 @@ public final class IniFile {
 
         /**
          * @param key a key
-         * @return the 1-based line of the key, or 0 when absent
+         * @return the 1-based line of the key, or 0 when absent or set by the program ({@link IniFile#with})
          */
         public int line(String key) {
             Entry e = entries.get(key);
@@ -383,7 +383,8 @@ public final class IniFile {
         public ExoretException error(String key, String problem) {
             return new ExoretException(ExoretException.Kind.CONFIGURATION,
                     "key '" + key + "' in section [" + name + "] of " + file
-                            + (has(key) ? " line " + line(key) : "") + " " + problem);
+                            + (!has(key) ? "" : line(key) > 0 ? " line " + line(key) : " (set on the command line)")
+                            + " " + problem);
         }
 
         private double parseNumber(String key, String text) {

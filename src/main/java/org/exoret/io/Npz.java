@@ -20,7 +20,8 @@ import org.exoret.ExoretException;
 /**
  * Reads and writes NumPy {@code .npz} archives: a zip file with one {@code <key>.npy} entry per array, as
  * written by {@code numpy.savez} (stored) and {@code numpy.savez_compressed} (deflated); both are read.
- * Writing stores entries uncompressed, like {@code numpy.savez}. Stateless and thread-safe.
+ * {@link #write} stores entries uncompressed, like {@code numpy.savez}; {@link #writeCompressed} deflates them, like
+ * {@code numpy.savez_compressed}. Stateless and thread-safe.
  */
 public final class Npz {
 

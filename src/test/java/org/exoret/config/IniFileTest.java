@@ -36,6 +36,8 @@ class IniFileTest {
         IniFile changed = ini.with("retrieval", "rt_check", "6000");
         assertEquals(6000, changed.section("retrieval").integer("rt_check"));
         assertEquals(0, changed.section("retrieval").line("rt_check"), "set by the program, not on a line");
+        assertTrue(changed.section("retrieval").error("rt_check", "is refused").getMessage()
+                .contains("rt_check' in section [retrieval] of " + ini.file() + " (set on the command line) is refused"));
         assertEquals("surrogate", changed.section("retrieval").string("model"));
         assertEquals(10, changed.section("MCMC").integer("numit"));
         assertEquals(5, ini.section("retrieval").integer("rt_check"));

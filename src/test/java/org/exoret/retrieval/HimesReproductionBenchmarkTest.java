@@ -210,10 +210,11 @@ class HimesReproductionBenchmarkTest {
                 "--plots", "0") == 0, "train");
         Path rtCfg = shortened(Path.of("data/reference/hd189733b_rt_seed1.cfg"), work.resolve("rt.cfg"), work.resolve("rt"),
                 rtNumit, rtNumit / 40);
-        Path surCfg = Files.writeString(work.resolve("surrogate.cfg"), Files.readString(
-                shortened(DEMO, work.resolve("s.cfg"), work.resolve("surrogate"), surNumit, surNumit / 40))
-                .replace("bundle    = ../models/hd189733b", "bundle    = " + bundle.toAbsolutePath())
-                .replace("reference = reference/hd189733b_rt_seed1.npz", ""));
+        // the surrogate retrieval runs on the bundle just trained, with no reference comparison
+        Path surCfg = ConfigCopies.copy(DEMO, work.resolve("surrogate.cfg"), Map.of(
+                "output", work.resolve("surrogate").toAbsolutePath().toString(), "numit", Integer.toString(surNumit),
+                "burnin", Integer.toString(surNumit / 40), "checkpoint_every", "",
+                "bundle", bundle.toAbsolutePath().toString(), "reference", ""));
         Retrieval.run(RetrievalConfig.read(rtCfg));
         Retrieval.run(RetrievalConfig.read(surCfg));
         double seconds = (System.nanoTime() - start) * 1e-9;

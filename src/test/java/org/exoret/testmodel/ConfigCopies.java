@@ -18,7 +18,8 @@ public final class ConfigCopies {
     /**
      * @param config the configuration to copy
      * @param copy where to write the copy
-     * @param values new values by key; an empty value removes the key's line
+     * @param values new values by key; an empty value removes the key's line; a key the file does not set is not
+     *     added
      * @return {@code copy}
      */
     public static Path copy(Path config, Path copy, Map<String, String> values) throws IOException {
