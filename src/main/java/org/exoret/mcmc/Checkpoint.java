@@ -41,6 +41,8 @@ final class Checkpoint {
         for (Parameter p : config.parameters().freeParameters()) {
             sb.append(p.name()).append('=').append(p.prior()).append(';');
         }
+        // appended only where present, so checkpoints written before these settings existed still resume
+        config.parameters().supportDescription().ifPresent(d -> sb.append("support=").append(d).append(';'));
         if (config.temperature() != 1) {
             // appended only when tempered, so checkpoints written before temperatures existed still resume
             sb.append("temperature=").append(config.temperature()).append(';');
@@ -150,7 +152,7 @@ final class Checkpoint {
             }
             refuseIf(!List.of(stored).equals(names), file, "parameter names", List.of(stored), names);
             String fp = readString(in);
-            refuseIf(!fp.equals(fingerprint(config)), file, "priors or temperature", fp, fingerprint(config));
+            refuseIf(!fp.equals(fingerprint(config)), file, "priors, joint constraint or temperature", fp, fingerprint(config));
             String moves = readString(in);
             refuseIf(!moves.equals(config.moves().toString()), file, "moves", moves, config.moves().toString());
             Population pop = new Population(config.parameters(), n, thinning, m0, archiveCapacity, config.moves(), likelihood);

@@ -3,6 +3,7 @@ package org.exoret.mcmc;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -20,6 +21,9 @@ public final class ParameterSpace {
     private final int[] freeIndex;
     private final Prior[] freePrior;
     private final double[] fixedTemplate;
+    /** Joint constraint on the full vector, or null; with its description for checkpoints and messages. */
+    private final Support support;
+    private final String supportDescription;
 
     /**
      * @param parameters all parameters in model order; names unique, at least one free; either every free
@@ -57,6 +61,47 @@ public final class ParameterSpace {
         this.free = List.copyOf(f);
         this.freeIndex = idx.stream().mapToInt(Integer::intValue).toArray();
         this.freePrior = free.stream().map(Parameter::prior).toArray(Prior[]::new);
+        this.support = null;
+        this.supportDescription = null;
+    }
+
+    private ParameterSpace(ParameterSpace base, Support support, String description) {
+        this.all = base.all;
+        this.free = base.free;
+        this.freeIndex = base.freeIndex;
+        this.freePrior = base.freePrior;
+        this.fixedTemplate = base.fixedTemplate;
+        this.support = support;
+        this.supportDescription = description;
+    }
+
+    /**
+     * @param constraint a joint constraint on the full model vector (replacing any this space has)
+     * @param description what it requires, e.g. {@code "temperature profile inside [600, 3000] K"}; recorded in
+     *     checkpoints, so that a run resumes only under the same constraint
+     * @return this space with the constraint
+     */
+    public ParameterSpace withSupport(Support constraint, String description) {
+        return new ParameterSpace(this, Objects.requireNonNull(constraint, "constraint"),
+                Objects.requireNonNull(description, "description"));
+    }
+
+    /** @return the joint constraint's description, if the space has one */
+    public Optional<String> supportDescription() {
+        return Optional.ofNullable(supportDescription);
+    }
+
+    /**
+     * @param freeValues free-parameter values
+     * @return whether the joint constraint admits them (always, without one); allocates the full vector
+     */
+    public boolean admits(double[] freeValues) {
+        if (support == null) {
+            return true;
+        }
+        double[] full = new double[all.size()];
+        expand(freeValues, full);
+        return support.admits(full);
     }
 
     /**
@@ -115,9 +160,13 @@ public final class ParameterSpace {
 
     /**
      * @param freeValues free-parameter values
-     * @return the sum of the free parameters' log prior densities (−∞ outside the support)
+     * @return the sum of the free parameters' log prior densities (−∞ outside their support or where the joint
+     *     constraint does not admit the vector)
      */
     public double logPrior(double[] freeValues) {
+        if (!admits(freeValues)) {
+            return Double.NEGATIVE_INFINITY;
+        }
         double s = 0;
         for (int j = 0; j < freePrior.length; j++) {
             s += freePrior[j].logDensity(freeValues[j]);

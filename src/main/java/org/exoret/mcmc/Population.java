@@ -218,7 +218,9 @@ final class Population implements ProposalContext {
             evaluated[c]++;
             double lpNew = proposalLogPrior[c] + batchLogLikelihood[batchSlot[c]];
             double logU = Math.log(random[c].nextDouble());
-            if (logU < lpNew - logPosterior[c] + logHastings[c]) {
+            // the joint constraint (an indicator prior) only for proposals that pass on everything else: exact,
+            // since the current state is admitted, and a costly check stays off the rejected majority
+            if (logU < lpNew - logPosterior[c] + logHastings[c] && space.admits(proposal[c])) {
                 System.arraycopy(proposal[c], 0, state[c], 0, dimension);
                 logPosterior[c] = lpNew;
                 accepted[c]++;

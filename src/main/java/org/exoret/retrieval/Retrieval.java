@@ -17,6 +17,7 @@ import org.exoret.mcmc.SamplerListener;
 import org.exoret.mcmc.SamplerResult;
 import org.exoret.posterior.Posterior;
 import org.exoret.rt.RtForwardModel;
+import org.exoret.rt.TemperatureRange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,8 +142,11 @@ public final class Retrieval {
     }
 
     private SamplerResult sample(GaussianLikelihood likelihood, boolean resume) {
+        // the RT refuses profiles outside [Tmin, Tmax] itself; a surrogate, never trained there, gets it as a prior
+        TemperatureRange range = new TemperatureRange(config.rt());
         SamplerConfig.Builder sb = SamplerConfig.builder()
-                .setParameters(config.parameters())
+                .setParameters(config.model() == ForwardModelKind.SURROGATE
+                        ? config.parameters().withSupport(range::admits, range.toString()) : config.parameters())
                 .setSeed(config.seed())
                 .setIterations(config.iterationsPerChain())
                 .optChains(config.chains())

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
@@ -43,6 +42,7 @@ public final class RtForwardModel implements ForwardModel {
     private final double[] wavenumber;
     private final double[] pressureBar;
     private final LineTemperatureProfile profile;
+    private final TemperatureRange temperatureRange;
     private final Composition composition;
     private final AbsorberOpacity[] absorbers;
     private final int[] absorberSpecies;
@@ -65,6 +65,7 @@ public final class RtForwardModel implements ForwardModel {
         this.pressureBar = config.pressureBar();
         double starRadiusCm = config.starRadiusSolar() * Units.CM_PER_SOLAR_RADIUS_BART;
         this.profile = config.temperatureProfile();
+        this.temperatureRange = new TemperatureRange(config);
         this.composition = new Composition(config.species(), config.uniform(), config.molfit());
         this.absorbers = absorbers.toArray(new AbsorberOpacity[0]);
         this.absorberSpecies = new int[this.absorbers.length];
@@ -349,12 +350,9 @@ public final class RtForwardModel implements ForwardModel {
      */
     private String spectrum(double[] theta, Workspace w, double[] fluxOut) {
         double[] t = w.temperature;
-        profile.fill(theta, pressureBar, t);
-        for (int j = 0; j < t.length; j++) {
-            if (!(t[j] >= config.minTemperatureK() && t[j] <= config.maxTemperatureK())) {
-                return String.format(Locale.ROOT, "temperature %.1f K at %.3g bar outside [Tmin, Tmax] = [%.0f, %.0f] K",
-                        t[j], pressureBar[j], config.minTemperatureK(), config.maxTemperatureK());
-            }
+        String outside = temperatureRange.check(theta, t);
+        if (outside != null) {
+            return outside;
         }
         System.arraycopy(theta, LineTemperatureProfile.PARAMETERS.size(), w.scale, 0, w.scale.length);
         String bad = composition.fill(w.scale, w.vmr);
