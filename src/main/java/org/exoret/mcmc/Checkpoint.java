@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -41,7 +42,7 @@ final class Checkpoint {
         for (Parameter p : config.parameters().freeParameters()) {
             sb.append(p.name()).append('=').append(p.prior()).append(';');
         }
-        // appended only where present, so checkpoints written before these settings existed still resume
+        // appended only where present: unconstrained runs keep the fingerprint they had before constraints existed
         config.parameters().supportDescription().ifPresent(d -> sb.append("support=").append(d).append(';'));
         if (config.temperature() != 1) {
             // appended only when tempered, so checkpoints written before temperatures existed still resume
@@ -152,6 +153,12 @@ final class Checkpoint {
             }
             refuseIf(!List.of(stored).equals(names), file, "parameter names", List.of(stored), names);
             String fp = readString(in);
+            Optional<String> support = config.parameters().supportDescription();
+            if (support.isPresent() && !fp.contains("support=")) {
+                throw new ExoretException(ExoretException.Kind.MISMATCH, "checkpoint " + file + " was written without "
+                        + "the joint constraint this run has (" + support.get() + "), so its chains may stand where "
+                        + "the constraint refuses; start a new run");
+            }
             refuseIf(!fp.equals(fingerprint(config)), file, "priors, joint constraint or temperature", fp, fingerprint(config));
             String moves = readString(in);
             refuseIf(!moves.equals(config.moves().toString()), file, "moves", moves, config.moves().toString());

@@ -15,7 +15,8 @@ import org.exoret.ExoretException;
  * rest form one batch for the log-likelihood; each chain then makes its Metropolis–Hastings test with its
  * own stream. Per-chain work depends only on the chain's stream and read-only shared state, so the result
  * does not depend on the number of worker threads. After the initial allocation an iteration allocates
- * nothing (single-threaded, with a target that overrides {@link LogDensity#logDensity(double[][], double[])}).
+ * nothing (single-threaded, with a target that overrides {@link LogDensity#logDensity(double[][], double[])}, and
+ * without a joint constraint, whose check allocates the full vector).
  */
 final class Population implements ProposalContext {
 
@@ -131,8 +132,10 @@ final class Population implements ProposalContext {
                         archive.set(c, state[c], lp);
                     }
                 } else if (userGiven[c]) {
+                    String why = space.admits(state[c]) ? "zero posterior density"
+                            : "a value the joint constraint (" + space.supportDescription().orElseThrow() + ") refuses";
                     throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "the start point of chain " + c + ", "
-                            + Arrays.toString(state[c]) + ", has zero posterior density; start the chain elsewhere");
+                            + Arrays.toString(state[c]) + ", has " + why + "; start the chain elsewhere");
                 } else {
                     space.sample(init.provider(), state[c]);
                     again.add(c);

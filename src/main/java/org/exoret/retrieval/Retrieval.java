@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 import org.exoret.ExoretException;
@@ -141,12 +142,19 @@ public final class Retrieval {
         }
     }
 
+    /**
+     * The allowed temperatures as a joint prior: for surrogate retrievals only, since the RT refuses profiles outside
+     * [Tmin, Tmax] itself, while a surrogate, never trained there, would not.
+     */
+    static Optional<TemperatureRange> temperaturePrior(RetrievalConfig config) {
+        return config.model() == ForwardModelKind.SURROGATE ? Optional.of(new TemperatureRange(config.rt()))
+                : Optional.empty();
+    }
+
     private SamplerResult sample(GaussianLikelihood likelihood, boolean resume) {
-        // the RT refuses profiles outside [Tmin, Tmax] itself; a surrogate, never trained there, gets it as a prior
-        TemperatureRange range = new TemperatureRange(config.rt());
         SamplerConfig.Builder sb = SamplerConfig.builder()
-                .setParameters(config.model() == ForwardModelKind.SURROGATE
-                        ? config.parameters().withSupport(range::admits, range.toString()) : config.parameters())
+                .setParameters(temperaturePrior(config).map(range -> config.parameters().withSupport(range::admits,
+                        range.toString())).orElse(config.parameters()))
                 .setSeed(config.seed())
                 .setIterations(config.iterationsPerChain())
                 .optChains(config.chains())

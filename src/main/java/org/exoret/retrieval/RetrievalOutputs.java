@@ -192,6 +192,7 @@ final class RetrievalOutputs {
         run.put("thinning", s.thinning());
         run.put("walk", c.walk());
         run.put("temperature", c.temperature());
+        Retrieval.temperaturePrior(c).ifPresent(range -> run.put("temperature_prior", range.toString()));
         run.put("stop_reason", s.stopReason().name());
         run.put("posterior_samples", result.posterior().sampleCount());
         run.put("evaluations", s.evaluations());

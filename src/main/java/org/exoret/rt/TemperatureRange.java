@@ -50,9 +50,13 @@ public final class TemperatureRange {
         return check(parameters, new double[pressureBar.length]) == null;
     }
 
+    /**
+     * @return the range, the pressure grid and the profile's planet and star values, at full precision: the
+     *     description a checkpoint records, so a run resumes only under the same constraint
+     */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "line temperature profile inside [%.0f, %.0f] K on %d levels from %.3g to %.3g bar",
-                minK, maxK, pressureBar.length, pressureBar[0], pressureBar[pressureBar.length - 1]);
+        return "temperature inside [" + minK + ", " + maxK + "] K on " + pressureBar.length + " levels from "
+                + pressureBar[0] + " to " + pressureBar[pressureBar.length - 1] + " bar, " + profile;
     }
 }

@@ -10,10 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import org.exoret.config.IniFile;
 import org.exoret.posterior.Mc3Npz;
 import org.exoret.posterior.Posterior;
-import org.exoret.rt.RtConfig;
+import org.exoret.retrieval.RetrievalConfig;
 import org.exoret.rt.TemperatureRange;
 import org.exoret.testmodel.ConfigCopies;
 import org.junit.jupiter.api.Test;
@@ -44,10 +43,14 @@ class DemoCommandTest {
         assertTrue(Files.readString(dir.resolve("demo/run.json")).contains("\"training_box_edge_fraction\""));
         assertTrue(Files.size(dir.resolve("demo/comparison/report.md")) > 0);
         // the RT's allowed temperatures are the surrogate retrieval's prior too: no draw has a profile outside them
-        TemperatureRange range = new TemperatureRange(RtConfig.fromIni(IniFile.read(
-                Path.of("data/hd189733b_retrieval_rt.cfg")), "rt"));
+        RetrievalConfig retrieval = RetrievalConfig.read(config);
+        TemperatureRange range = new TemperatureRange(retrieval.rt());
         Posterior posterior = Mc3Npz.read(dir.resolve("demo/posterior.npz"));
-        assertTrue(Arrays.stream(posterior.samples()).allMatch(range::admits), "a draw outside " + range);
+        double[] full = new double[retrieval.parameters().parameters().size()];
+        assertTrue(Arrays.stream(posterior.samples()).allMatch(free -> {
+            retrieval.parameters().expand(free, full);
+            return range.admits(full);
+        }), "a draw outside " + range);
     }
 
     @Test

@@ -80,10 +80,32 @@ class ReproducibilityTest {
         assertArrayEquals(whole.gelmanRubin(), resumed.gelmanRubin(), 0.0);
     }
 
+    private static final ParameterSpace CONSTRAINED = TestProblems.flatSpace(5, 20)
+            .withSupport(x -> x[0] + x[1] > -1, "x0 + x1 > -1");
+
+    @Test
+    void constrainedRunsDoNotDependOnThreadsAndResumeExactly() {
+        SamplerResult whole = new Sampler(base(7).setParameters(CONSTRAINED).build(), TARGET).run();
+        assertSameRun(whole, new Sampler(base(7).setParameters(CONSTRAINED).optThreads(3).build(), TARGET).run());
+        assertTrue(Arrays.stream(whole.allSamples()).allMatch(x -> x[0] + x[1] > -1), "a draw outside the support");
+        Path file = dir.resolve("constrained.ckpt");
+        assertEquals(230, cancelAt(file, 230, base(7).setParameters(CONSTRAINED)).iterations());
+        SamplerResult resumed = new Sampler(base(7).setParameters(CONSTRAINED).optCheckpoint(file, 50).build(), TARGET)
+                .resume(file);
+        assertSameRun(whole, resumed);
+        ExoretException other = assertThrows(ExoretException.class, () -> new Sampler(base(7).setParameters(
+                TestProblems.flatSpace(5, 20).withSupport(x -> x[0] > 0, "x0 > 0")).build(), TARGET).resume(file));
+        assertTrue(other.getMessage().contains("joint constraint"), other.getMessage());
+    }
+
     /** Runs the base configuration with a checkpoint and cancels it once it reaches {@code stopAt} iterations. */
     private SamplerResult cancelAt(Path file, int stopAt) {
+        return cancelAt(file, stopAt, base(7));
+    }
+
+    private SamplerResult cancelAt(Path file, int stopAt, SamplerConfig.Builder builder) {
         Sampler[] holder = new Sampler[1];
-        SamplerConfig config = base(7).optCheckpoint(file, 50).optProgressEvery(10).addListener(new SamplerListener() {
+        SamplerConfig config = builder.optCheckpoint(file, 50).optProgressEvery(10).addListener(new SamplerListener() {
             @Override
             public void onProgress(Progress p) {
                 if (p.iteration() >= stopAt) {
@@ -115,6 +137,10 @@ class ReproducibilityTest {
         ExoretException tempered = assertThrows(ExoretException.class,
                 () -> new Sampler(base(3).optTemperature(4).build(), TARGET).resume(file));
         assertTrue(tempered.getMessage().contains("temperature"), tempered.getMessage());
+        ExoretException constrained = assertThrows(ExoretException.class,
+                () -> new Sampler(base(3).setParameters(CONSTRAINED).build(), TARGET).resume(file));
+        assertTrue(constrained.getMessage().contains("written without the joint constraint this run has (x0 + x1 > -1)"),
+                constrained.getMessage());
     }
 
     @Test
