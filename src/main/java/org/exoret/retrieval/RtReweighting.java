@@ -93,9 +93,10 @@ public final class RtReweighting {
         double[] logRatio = new double[m];
         int rejected = 0;
         for (int i = 0; i < m; i++) {
-            offset[i] = -2 * (logRt[i] - logSurrogate[i]);
-            logRatio[i] = logRt[i] == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : logRt[i] - logSurrogate[i];
-            if (logRt[i] == Double.NEGATIVE_INFINITY) {
+            boolean refused = logRt[i] == Double.NEGATIVE_INFINITY;
+            logRatio[i] = refused ? Double.NEGATIVE_INFINITY : logRt[i] - logSurrogate[i];
+            offset[i] = -2 * logRatio[i];
+            if (refused) {
                 rejected++;
             }
         }
