@@ -73,8 +73,27 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
     @Option(names = "--compare-architectures", description = "train candidate networks and a learning curve instead")
     boolean compare;
 
-    @Option(names = "--data", description = "training set for --compare-architectures (default: the bundle's)")
-    Path data;
+    @Option(names = "--data", description = "training set for --compare-architectures; repeat it for several sets read "
+            + "as one, as exoret train does (default: the bundle's)")
+    List<Path> data;
+
+    @Option(names = "--candidate", description = "network to compare, written as 'dense 384x384x384 relu' or "
+            + "'conv16k3 + dense 256x256 relu'; repeat it (default: the list in docs/surrogate.md)")
+    List<String> candidateNetworks = List.of("dense 128x128 relu", "dense 192x192x192 gelu", "dense 256x256x256 relu",
+            "dense 256x256x256 gelu", "dense 256x256x256 tanh", "dense 384x384 gelu", "dense 256x256x256x256 gelu",
+            "dense 384x384x384 relu", "dense 384x384x384 gelu", "conv16k3 + dense 256x256 relu",
+            "dense 512x512x512x512 relu");
+
+    @Option(names = "--max-train", description = "training samples per candidate, 0 = all (default: ${DEFAULT-VALUE})")
+    int maxTrain;
+
+    @Option(names = "--output-basis", description = "principal components the candidates are trained on, as exoret "
+            + "train --output-basis; 0 = every channel (default: ${DEFAULT-VALUE})")
+    int outputBasis = 128;
+
+    @Option(names = "--band-weight", description = "band-depth term of the loss, as exoret train --band-weight "
+            + "(default: ${DEFAULT-VALUE})")
+    double bandWeight = 0.01;
 
     @Option(names = "--work", description = "folder for the candidates' bundles (default: ${DEFAULT-VALUE})")
     Path work = Path.of("target/bench-surrogate");
@@ -87,6 +106,10 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
 
     @Option(names = "--out", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out = Path.of("benchmarks/results");
+
+    @Option(names = "--name", description = "file name (without .json, .md) of the --compare-architectures results "
+            + "(default: ${DEFAULT-VALUE})")
+    String comparisonName = "surrogate-architectures";
 
     @Override
     public Integer call() {
@@ -230,24 +253,21 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
     }
 
     private String compare(RtConfig cfg, Observations obs, Map<String, Object> machine) {
-        List<Path> setFolders = data != null ? List.of(data) : BundleDescriptor.read(bundle).trainingDataFolders();
+        List<Path> setFolders = data != null ? data : BundleDescriptor.read(bundle).trainingDataFolders();
         TrainingSet set = TrainingSet.union(setFolders.stream().map(TrainingSet::open).toList());
         String setFolder = setFolders.stream().map(Path::toString).collect(Collectors.joining(", "));
         TrainingOptions.Builder base;
         try (RtForwardModel rt = RtForwardModel.fromConfig(cfg, DataRoot.fromEnvironment())) {
             base = TrainingOptions.builder().optMaxEpochs(epochs).optPatience(epochs).optPlotCount(0)
+                    .optSchedule(TrainingOptions.RECIPE_SCHEDULE).optOutputBasis(outputBasis).optBandWeight(bandWeight)
                     .optBands(rt.bandProjection(), obs.uncertainty(), obs.bandIds());
         }
-        Architecture.ActivationKind relu = Architecture.ActivationKind.RELU;
-        List<Architecture> candidates = List.of(
-                Architecture.dense(List.of(128, 128), relu),
-                Architecture.dense(List.of(256, 256, 256), relu),
-                Architecture.dense(List.of(512, 512, 512, 512), relu),
-                Architecture.conv(16, 3, List.of(256, 256), relu));
+        List<Architecture> candidates = candidateNetworks.stream().map(Architecture::parse).toList();
         List<SurrogateBenchmark.Candidate> rows = new ArrayList<>();
         PrintWriter pw = spec.commandLine().getOut();
         for (int i = 0; i < candidates.size(); i++) {
-            rows.add(SurrogateBenchmark.trainAndMeasure(set, base, candidates.get(i), 0, work.resolve("arch-" + i)));
+            rows.add(SurrogateBenchmark.trainAndMeasure(set, base, candidates.get(i), maxTrain,
+                    work.resolve("arch-" + i)));
             pw.println(rows.get(rows.size() - 1));
             pw.flush();
         }
@@ -270,19 +290,26 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
         conf.put("training_set_size", set.size());
         conf.put("config", config.toString());
         conf.put("epochs", epochs);
+        conf.put("max_train", maxTrain);
+        conf.put("output_basis", outputBasis);
+        conf.put("band_weight", bandWeight);
+        conf.put("schedule", TrainingOptions.RECIPE_SCHEDULE.describe());
         conf.put("split", "0.8 / 0.1 / 0.1, seed 1");
         json.put("configuration", conf);
         StringBuilder md = new StringBuilder("# Surrogate architectures\n\n");
-        md.append(String.format(Locale.ROOT, "Each network trained on `%s` (%d spectra, split 0.8/0.1/0.1, seed 1) for %d"
-                + " epochs (no early stop), default schedule; test-split accuracy; inference cost fused, default path, "
-                + "CPU, median.%n%n", setFolder, set.size(), epochs));
+        md.append(String.format(Locale.ROOT, "Each network trained on `%s` (%d spectra, split 0.8/0.1/0.1, seed 1; "
+                + "%s training spectra) for %d epochs (no early stop): %s learning rate, %s, band weight %s. "
+                + "Test-split accuracy (the same test rows for every network); inference cost fused, default path, "
+                + "CPU, median.%n%n", setFolder, set.size(), maxTrain == 0 ? "all" : "the first " + maxTrain, epochs,
+                TrainingOptions.RECIPE_SCHEDULE.describe(), outputBasis == 0 ? "every channel as output"
+                        : outputBasis + " principal components as outputs", bandWeight));
         table(md, rows);
         md.append("\nRule: lowest p95 band error/σ; a network within 10 % of that p95 that costs less at batch 10 wins "
                 + "instead. Winner: **").append(win.architecture()).append("**.\n\n## Learning curve (")
                 .append(win.architecture()).append(")\n\n");
         table(md, curve);
         appendMachine(md, machine);
-        write("surrogate-architectures", json, md.toString());
+        write(comparisonName, json, md.toString());
         return md.toString();
     }
 

@@ -34,7 +34,7 @@ import org.exoret.surrogate.TrainingOptions;
 public final class SurrogateBenchmark {
 
     /** Batch sizes timed. */
-    public static final int[] BATCH_SIZES = {1, 10, 100, 1000};
+    public static final int[] BATCH_SIZES = {1, 10, 30, 100, 1000};
     private static final long DESIGN_SEED = 20240611L;
 
     private SurrogateBenchmark() {

@@ -48,12 +48,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--architecture", description = "dense or conv (default: ${DEFAULT-VALUE})")
     String architecture = "dense";
 
-    @Option(names = "--hidden", split = ",", description = "hidden dense widths (default: 512,512,512,512, "
+    @Option(names = "--hidden", split = ",", description = "hidden dense widths (default: 256,256,256,256, "
             + "chosen in benchmarks/results/surrogate-architectures.md)")
     List<Integer> hidden = TrainingOptions.DEFAULT_ARCHITECTURE.hiddenWidths();
 
     @Option(names = "--activation", description = "relu, leaky_relu, tanh, gelu (default: ${DEFAULT-VALUE})")
-    String activation = "relu";
+    String activation = TrainingOptions.DEFAULT_ARCHITECTURE.activation().name().toLowerCase(Locale.ROOT);
 
     @Option(names = "--conv-filters", description = "conv channels (default: ${DEFAULT-VALUE})")
     int convFilters = 16;

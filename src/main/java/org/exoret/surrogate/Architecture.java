@@ -8,8 +8,11 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Linear;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.exoret.ExoretException;
 
 /**
@@ -152,6 +155,27 @@ public record Architecture(Kind kind, List<Integer> hiddenWidths, ActivationKind
         }
         return macs + width * outputs;
     }
+
+    /**
+     * Reads a description written by {@link #describe()}.
+     *
+     * @param text e.g. {@code dense 256x256x256 gelu} or {@code conv16k3 + dense 256x256 relu}
+     * @return the architecture
+     */
+    public static Architecture parse(String text) {
+        Matcher m = DESCRIPTION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "cannot read the network '" + text
+                    + "'; write it as 'dense 384x384x384 relu' or 'conv16k3 + dense 256x256 relu'");
+        }
+        List<Integer> widths = Arrays.stream(m.group(3).split("x")).map(Integer::valueOf).toList();
+        ActivationKind activation = ActivationKind.parse(m.group(4));
+        return m.group(1) == null ? dense(widths, activation)
+                : conv(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), widths, activation);
+    }
+
+    private static final Pattern DESCRIPTION =
+            Pattern.compile("(?:conv(\\d{1,6})k(\\d{1,3})\\s*\\+\\s*)?dense\\s+(\\d{1,6}(?:x\\d{1,6})*)\\s+(\\w+)");
 
     /** @return a short description, e.g. {@code dense 256x256x256 relu} */
     public String describe() {

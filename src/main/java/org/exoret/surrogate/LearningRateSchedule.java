@@ -56,6 +56,28 @@ public record LearningRateSchedule(Policy policy, double baseRate, double maxRat
     }
 
     /**
+     * A cosine decay over the epoch budget, from {@code maxRate} to {@code baseRate}.
+     *
+     * @param maxRate starting rate
+     * @param baseRate final rate
+     * @return the schedule
+     */
+    public static LearningRateSchedule cosine(double maxRate, double baseRate) {
+        return new LearningRateSchedule(Policy.COSINE, baseRate, maxRate, 1, 1);
+    }
+
+    /** @return e.g. {@code cosine 0.002 → 1e-05} or {@code triangular2 0.0001–0.003, half-cycle 4 epochs} */
+    public String describe() {
+        String name = policy.name().toLowerCase(Locale.ROOT);
+        return switch (policy) {
+            case CONSTANT -> name + " " + maxRate;
+            case COSINE -> name + " " + maxRate + " → " + baseRate;
+            default -> String.format(Locale.ROOT, "%s %s–%s, half-cycle %s epochs%s", name, baseRate, maxRate,
+                    halfCycleEpochs, policy == Policy.EXP_RANGE ? ", gamma " + gamma : "");
+        };
+    }
+
+    /**
      * The DJL tracker for a run.
      *
      * @param updatesPerEpoch optimiser updates per epoch

@@ -47,4 +47,13 @@ class LearningRateScheduleTest {
         assertEquals(1e-3, cos.getNewValue(0), 1e-9);
         assertEquals(1e-4, cos.getNewValue(500), 1e-9);
     }
+
+    @Test
+    void descriptionsNameThePolicyAndItsRates() {
+        assertEquals("cosine 0.002 → 1.0E-5", LearningRateSchedule.cosine(2e-3, 1e-5).describe());
+        assertEquals("triangular2 1.0E-4–0.003, half-cycle 4.0 epochs",
+                new LearningRateSchedule(LearningRateSchedule.Policy.TRIANGULAR2, 1e-4, 3e-3, 4, 1).describe());
+        assertEquals("exp_range 1.0E-4–0.001, half-cycle 2.0 epochs, gamma 0.99",
+                new LearningRateSchedule(LearningRateSchedule.Policy.EXP_RANGE, 1e-4, 1e-3, 2, 0.99).describe());
+    }
 }
