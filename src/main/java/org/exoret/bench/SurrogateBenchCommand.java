@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code exoret bench surrogate}: a bundle's cost and accuracy against the RT model it replaces (surrogate.json,
  * surrogate.md); with {@code --compare-architectures}, candidate networks trained on one set for one budget and a
- * learning curve (surrogate-architectures.json, surrogate-architectures.md).
+ * learning curve (surrogate-architectures.json and .md, or the {@code --name} given).
  */
 @Command(name = "surrogate", mixinStandardHelpOptions = true,
         description = "Time a surrogate bundle against the RT model, or compare architectures (--compare-architectures).")
@@ -78,17 +78,18 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
     List<Path> data;
 
     @Option(names = "--candidate", description = "network to compare, written as 'dense 384x384x384 relu' or "
-            + "'conv16k3 + dense 256x256 relu'; repeat it (default: the list in docs/surrogate.md)")
+            + "'conv16k3 + dense 256x256 relu'; repeat it (default: the thirteen of benchmarks/results/"
+            + "surrogate-architectures*.md)")
     List<String> candidateNetworks = List.of("dense 128x128 relu", "dense 192x192x192 gelu", "dense 256x256x256 relu",
             "dense 256x256x256 gelu", "dense 256x256x256 tanh", "dense 384x384 gelu", "dense 256x256x256x256 gelu",
             "dense 384x384x384 relu", "dense 384x384x384 gelu", "conv16k3 + dense 256x256 relu",
-            "dense 512x512x512x512 relu");
+            "dense 512x512x512x512 relu", "dense 256x256x256x256x256 gelu", "dense 192x192x192x192x192x192 gelu");
 
     @Option(names = "--max-train", description = "training samples per candidate, 0 = all (default: ${DEFAULT-VALUE})")
     int maxTrain;
 
     @Option(names = "--output-basis", description = "principal components the candidates are trained on, as exoret "
-            + "train --output-basis; 0 = every channel (default: ${DEFAULT-VALUE})")
+            + "train --output-basis; 0 = every channel, with --band-weight 0 (default: ${DEFAULT-VALUE})")
     int outputBasis = 128;
 
     @Option(names = "--band-weight", description = "band-depth term of the loss, as exoret train --band-weight "
@@ -253,6 +254,12 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
     }
 
     private String compare(RtConfig cfg, Observations obs, Map<String, Object> machine) {
+        // refused before any set is read: a bad candidate or option should not wait for the data
+        List<Architecture> candidates = candidateNetworks.stream().map(Architecture::parse).toList();
+        if (outputBasis == 0 && bandWeight > 0) {
+            throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "--band-weight " + bandWeight
+                    + " needs an output basis; with --output-basis 0 give --band-weight 0");
+        }
         List<Path> setFolders = data != null ? data : BundleDescriptor.read(bundle).trainingDataFolders();
         TrainingSet set = TrainingSet.union(setFolders.stream().map(TrainingSet::open).toList());
         String setFolder = setFolders.stream().map(Path::toString).collect(Collectors.joining(", "));
@@ -262,7 +269,6 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
                     .optSchedule(TrainingOptions.RECIPE_SCHEDULE).optOutputBasis(outputBasis).optBandWeight(bandWeight)
                     .optBands(rt.bandProjection(), obs.uncertainty(), obs.bandIds());
         }
-        List<Architecture> candidates = candidateNetworks.stream().map(Architecture::parse).toList();
         List<SurrogateBenchmark.Candidate> rows = new ArrayList<>();
         PrintWriter pw = spec.commandLine().getOut();
         for (int i = 0; i < candidates.size(); i++) {
@@ -293,7 +299,8 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
         conf.put("max_train", maxTrain);
         conf.put("output_basis", outputBasis);
         conf.put("band_weight", bandWeight);
-        conf.put("schedule", TrainingOptions.RECIPE_SCHEDULE.describe());
+        String schedule = TrainingOptions.RECIPE_SCHEDULE.describe();
+        conf.put("schedule", schedule);
         conf.put("split", "0.8 / 0.1 / 0.1, seed 1");
         json.put("configuration", conf);
         StringBuilder md = new StringBuilder("# Surrogate architectures\n\n");
@@ -301,7 +308,7 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
                 + "%s training spectra) for %d epochs (no early stop): %s learning rate, %s, band weight %s. "
                 + "Test-split accuracy (the same test rows for every network); inference cost fused, default path, "
                 + "CPU, median.%n%n", setFolder, set.size(), maxTrain == 0 ? "all" : "the first " + maxTrain, epochs,
-                TrainingOptions.RECIPE_SCHEDULE.describe(), outputBasis == 0 ? "every channel as output"
+                schedule, outputBasis == 0 ? "every channel as output"
                         : outputBasis + " principal components as outputs", bandWeight));
         table(md, rows);
         md.append("\nRule: lowest p95 band error/σ; a network within 10 % of that p95 that costs less at batch 10 wins "

@@ -48,8 +48,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--architecture", description = "dense or conv (default: ${DEFAULT-VALUE})")
     String architecture = "dense";
 
-    @Option(names = "--hidden", split = ",", description = "hidden dense widths (default: 256,256,256,256, "
-            + "chosen in benchmarks/results/surrogate-architectures.md)")
+    @Option(names = "--hidden", split = ",", description = "hidden dense widths (default: ${DEFAULT-VALUE}, "
+            + "chosen in benchmarks/results/surrogate-architectures*.md)")
     List<Integer> hidden = TrainingOptions.DEFAULT_ARCHITECTURE.hiddenWidths();
 
     @Option(names = "--activation", description = "relu, leaky_relu, tanh, gelu (default: ${DEFAULT-VALUE})")

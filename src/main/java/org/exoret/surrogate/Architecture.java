@@ -31,6 +31,10 @@ import org.exoret.ExoretException;
 public record Architecture(Kind kind, List<Integer> hiddenWidths, ActivationKind activation, int convFilters,
                            int convKernel) {
 
+    /** What {@link #describe()} writes. */
+    private static final Pattern DESCRIPTION =
+            Pattern.compile("(?:conv(\\d{1,6})k(\\d{1,3})\\s*\\+\\s*)?dense\\s+(\\d{1,6}(?:x\\d{1,6})*)\\s+([\\w-]+)");
+
     /** Network families. */
     public enum Kind {
         /** Dense layers only. */
@@ -173,9 +177,6 @@ public record Architecture(Kind kind, List<Integer> hiddenWidths, ActivationKind
         return m.group(1) == null ? dense(widths, activation)
                 : conv(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), widths, activation);
     }
-
-    private static final Pattern DESCRIPTION =
-            Pattern.compile("(?:conv(\\d{1,6})k(\\d{1,3})\\s*\\+\\s*)?dense\\s+(\\d{1,6}(?:x\\d{1,6})*)\\s+(\\w+)");
 
     /** @return a short description, e.g. {@code dense 256x256x256 relu} */
     public String describe() {

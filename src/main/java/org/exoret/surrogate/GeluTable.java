@@ -5,9 +5,10 @@ import org.apache.commons.math3.special.Erf;
 /**
  * The exact GELU, x·Φ(x) (PyTorch's default, {@code approximate = "none"}), by cubic Hermite interpolation of a table
  * of its values and slopes: a few multiplications instead of an error function per hidden unit, which would cost more
- * than the unit's share of the matrix products. The interpolation error is at most h⁴/384 · max|f⁗| = 4 × 10⁻⁹ for
- * the step h = 1/32 (f⁗ = (−x⁴ + 7x² − 4)φ(x), largest at x = 0), far below float32 rounding. Beyond ±8 the function
- * is x or 0 to float32 precision (Φ(−8) = 6 × 10⁻¹⁶), as PyTorch's float evaluation gives.
+ * than the unit's share of the matrix products. The absolute interpolation error is at most h⁴/384 · max|f⁗| =
+ * 4 × 10⁻⁹ for the step h = 1/32 (f⁗ = (−x⁴ + 7x² − 4)φ(x), largest at x = 0): below float32 rounding wherever
+ * |GELU(x)| exceeds about 0.1, and about one float32 ulp near 0. Beyond ±8 the function is x or 0 to float32
+ * precision (Φ(−8) = 6 × 10⁻¹⁶), as PyTorch's float evaluation gives; like PyTorch, −∞ gives NaN (−∞ · 0).
  */
 final class GeluTable {
 
@@ -34,11 +35,11 @@ final class GeluTable {
 
     /**
      * @param x pre-activation
-     * @return GELU(x); NaN for NaN
+     * @return GELU(x); NaN for NaN and −∞
      */
     static float apply(float x) {
         if (!(x > -LIMIT)) {
-            return x <= -LIMIT ? 0f : x;
+            return x <= -LIMIT && x != Float.NEGATIVE_INFINITY ? 0f : Float.NaN;
         }
         if (x >= LIMIT) {
             return x;

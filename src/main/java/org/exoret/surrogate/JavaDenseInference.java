@@ -12,12 +12,6 @@ import java.util.stream.IntStream;
  */
 final class JavaDenseInference {
 
-    /**
-     * Inputs folded into one pass over an output row. Four halve the loads and stores of the output row per product
-     * and still vectorise; with eight, HotSpot's C2 (Java 17) emits scalar code and the path is 2.5 times slower.
-     */
-    private static final int UNROLL = 4;
-
     /** Fewest rows worth handing to another core: below this the hand-over costs more than the rows. */
     private static final int ROWS_PER_TASK = 4;
 
@@ -100,7 +94,8 @@ final class JavaDenseInference {
             int[] active = new int[in];
             for (int r = 0; r < rows; r++) {
                 int ar = (first + r) * in;
-                // inputs a ReLU has zeroed (about half) contribute nothing: list the others once per row
+                // inputs a ReLU has zeroed (about half) contribute nothing: list the others once per row (for smooth
+                // activations the list is every input, for the cost of one comparison per input)
                 int m = 0;
                 for (int i = 0; i < in; i++) {
                     if (a[ar + i] != 0f) {
@@ -109,7 +104,9 @@ final class JavaDenseInference {
                 }
                 System.arraycopy(bias[l], 0, y, 0, out);
                 int j = 0;
-                for (; j + UNROLL <= m; j += UNROLL) {
+                // four inputs per pass: one load and store of the output row per four products, and the loop still
+                // vectorises; with eight, HotSpot's C2 (Java 17) emits scalar code and the path is 2.5 times slower
+                for (; j + 4 <= m; j += 4) {
                     accumulateFour(y, w, a, ar, active, j);
                 }
                 for (; j < m; j++) {

@@ -66,7 +66,7 @@ public record LearningRateSchedule(Policy policy, double baseRate, double maxRat
         return new LearningRateSchedule(Policy.COSINE, baseRate, maxRate, 1, 1);
     }
 
-    /** @return e.g. {@code cosine 0.002 → 1e-05} or {@code triangular2 0.0001–0.003, half-cycle 4 epochs} */
+    /** @return e.g. {@code cosine 0.002 → 1.0E-5} or {@code triangular2 1.0E-4–0.003, half-cycle 4.0 epochs} */
     public String describe() {
         String name = policy.name().toLowerCase(Locale.ROOT);
         return switch (policy) {

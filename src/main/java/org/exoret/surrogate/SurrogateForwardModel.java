@@ -45,8 +45,8 @@ public final class SurrogateForwardModel implements ForwardModel {
     /**
      * Below this many rows per call, {@link Inference#AUTO} computes fused band depths on the Java side: measured on
      * the 9-parameter, 79-band HD 189733 b bundle (dense 5×256 GELU), the Java path costs 31 µs per row at one row
-     * against native PyTorch's 101 µs; at ten rows the two are level (about 19 µs), and from there the native cost
-     * per row keeps falling (8 µs at 100 rows, Java 14 µs; benchmarks/results/surrogate.md).
+     * against native PyTorch's 104 µs; at ten rows the two are level (18–20 µs), and from there the native cost per
+     * row keeps falling (8 µs at 100 rows against Java's 13; benchmarks/results/surrogate.md).
      */
     public static final int JAVA_ROW_LIMIT = 10;
 

@@ -20,6 +20,8 @@ class ArchitectureTest {
         }
         assertEquals(Architecture.dense(List.of(256, 128), Architecture.ActivationKind.TANH),
                 Architecture.parse("  Dense 256x128   TANH "));
+        assertEquals(Architecture.dense(List.of(32), Architecture.ActivationKind.LEAKY_RELU),
+                Architecture.parse("dense 32 leaky-relu"));
     }
 
     @Test

@@ -37,5 +37,10 @@ class GeluTableTest {
         assertEquals(0f, GeluTable.apply(-8f));
         assertEquals(0f, GeluTable.apply(-1e6f));
         assertTrue(Float.isNaN(GeluTable.apply(Float.NaN)));
+        assertTrue(Float.isNaN(GeluTable.apply(Float.NEGATIVE_INFINITY)));
+        assertEquals(Float.POSITIVE_INFINITY, GeluTable.apply(Float.POSITIVE_INFINITY));
+        // the last float below 8 interpolates in the last table interval
+        float below = Math.nextDown(8f);
+        assertEquals(gelu(below), GeluTable.apply(below), Math.ulp(below));
     }
 }
