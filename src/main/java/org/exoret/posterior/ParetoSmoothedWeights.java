@@ -59,33 +59,7 @@ public final class ParetoSmoothedWeights {
         }
         int finite = (int) Arrays.stream(logWeight).filter(Double::isFinite).count();
         int tail = (int) Math.ceil(Math.min(0.2 * finite, 3 * Math.sqrt(finite)));
-        double k = Double.NaN;
-        if (tail >= MIN_TAIL && tail < finite) {
-            Integer[] order = IntStream.range(0, logWeight.length).boxed().toArray(Integer[]::new);
-            Arrays.sort(order, Comparator.comparingDouble(i -> logWeight[i]));
-            // the tail: the largest `tail` weights, ascending; the cutoff is the largest weight below them
-            int first = order.length - tail;
-            double cutoff = Math.exp(logWeight[order[first - 1]]);
-            double[] exceedance = new double[tail];
-            for (int z = 0; z < tail; z++) {
-                exceedance[z] = Math.exp(logWeight[order[first + z]]) - cutoff;
-            }
-            if (exceedance[tail - 1] == 0) {
-                k = Double.NEGATIVE_INFINITY;
-            } else if (exceedance[(int) Math.floor(tail / 4.0 + 0.5) - 1] == 0) {
-                k = Double.POSITIVE_INFINITY; // the fit's scale (the first quartile) is 0: ties, or weights underflowing
-            } else {
-                double[] fit = fitGeneralizedPareto(exceedance);
-                k = fit[0];
-                if (Double.isFinite(k)) {
-                    for (int z = 0; z < tail; z++) {
-                        double q = quantile((z + 0.5) / tail, k, fit[1]) + cutoff;
-                        // truncated at the largest raw weight, exp(0) after the shift
-                        logWeight[order[first + z]] = Math.min(Math.log(q), 0);
-                    }
-                }
-            }
-        }
+        double k = tail >= MIN_TAIL && tail < finite ? smoothTail(logWeight, tail) : Double.NaN;
         double[] w = new double[logWeight.length];
         double sum = 0;
         for (int i = 0; i < w.length; i++) {
@@ -189,6 +163,42 @@ public final class ParetoSmoothedWeights {
         double sigma = -k / thetaHat;
         double shrunk = k * n / (n + 10.0) + 10 * 0.5 / (n + 10.0);
         return new double[] {shrunk, sigma};
+    }
+
+    /**
+     * Fits a generalized Pareto distribution to the largest {@code tail} weights and replaces them, in place, by its
+     * expected order statistics.
+     *
+     * @param logWeight log weights, the largest 0; at least {@code tail + 1} finite
+     * @param tail how many of the largest to smooth
+     * @return the fitted shape k̂ (−∞ for an equal tail, +∞ for ties at the cutoff; then nothing is replaced)
+     */
+    private static double smoothTail(double[] logWeight, int tail) {
+        Integer[] order = IntStream.range(0, logWeight.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble(i -> logWeight[i]));
+        // the tail: the largest `tail` weights, ascending; the cutoff is the largest weight below them
+        int first = order.length - tail;
+        double cutoff = Math.exp(logWeight[order[first - 1]]);
+        double[] exceedance = new double[tail];
+        for (int z = 0; z < tail; z++) {
+            exceedance[z] = Math.exp(logWeight[order[first + z]]) - cutoff;
+        }
+        if (exceedance[tail - 1] == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (exceedance[(int) Math.floor(tail / 4.0 + 0.5) - 1] == 0) {
+            return Double.POSITIVE_INFINITY; // the fit's scale (the first quartile) is 0: ties, or weights underflowing
+        }
+        double[] fit = fitGeneralizedPareto(exceedance);
+        double k = fit[0];
+        if (Double.isFinite(k)) {
+            for (int z = 0; z < tail; z++) {
+                double q = quantile((z + 0.5) / tail, k, fit[1]) + cutoff;
+                // truncated at the largest raw weight, exp(0) after the shift
+                logWeight[order[first + z]] = Math.min(Math.log(q), 0);
+            }
+        }
+        return k;
     }
 
     /** GPD quantile σ((1 − p)^(−k) − 1)/k (σ·(−log(1 − p)) at k = 0). */

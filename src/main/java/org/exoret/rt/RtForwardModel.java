@@ -41,7 +41,6 @@ public final class RtForwardModel implements ForwardModel {
     private final RtConfig config;
     private final double[] wavenumber;
     private final double[] pressureBar;
-    private final LineTemperatureProfile profile;
     private final TemperatureRange temperatureRange;
     private final Composition composition;
     private final AbsorberOpacity[] absorbers;
@@ -64,7 +63,6 @@ public final class RtForwardModel implements ForwardModel {
         this.wavenumber = config.wavenumberGrid();
         this.pressureBar = config.pressureBar();
         double starRadiusCm = config.starRadiusSolar() * Units.CM_PER_SOLAR_RADIUS_BART;
-        this.profile = config.temperatureProfile();
         this.temperatureRange = new TemperatureRange(config);
         this.composition = new Composition(config.species(), config.uniform(), config.molfit());
         this.absorbers = absorbers.toArray(new AbsorberOpacity[0]);
@@ -253,7 +251,7 @@ public final class RtForwardModel implements ForwardModel {
     public double[] temperatureK(double[] theta) {
         checkRow(0, theta);
         double[] t = new double[pressureBar.length];
-        profile.fill(theta, pressureBar, t);
+        temperatureRange.fill(theta, t);
         return t;
     }
 

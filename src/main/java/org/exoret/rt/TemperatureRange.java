@@ -25,6 +25,14 @@ public final class TemperatureRange {
     }
 
     /**
+     * @param parameters the full model vector (the profile's five parameters first)
+     * @param temperatureK destination, one value per level of the pressure grid
+     */
+    public void fill(double[] parameters, double[] temperatureK) {
+        profile.fill(parameters, pressureBar, temperatureK);
+    }
+
+    /**
      * Fills the profile and checks it.
      *
      * @param parameters the full model vector (the profile's five parameters first)
@@ -32,7 +40,7 @@ public final class TemperatureRange {
      * @return null, or why the profile is refused
      */
     public String check(double[] parameters, double[] temperatureK) {
-        profile.fill(parameters, pressureBar, temperatureK);
+        fill(parameters, temperatureK);
         for (int j = 0; j < temperatureK.length; j++) {
             if (!(temperatureK[j] >= minK && temperatureK[j] <= maxK)) {
                 return String.format(Locale.ROOT, "temperature %.1f K at %.3g bar outside [Tmin, Tmax] = [%.0f, %.0f] K",
