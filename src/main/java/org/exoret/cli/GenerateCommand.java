@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.exoret.ExoretException;
 import org.exoret.config.IniFile;
 import org.exoret.data.DataRoot;
@@ -213,15 +213,13 @@ final class GenerateCommand implements Callable<Integer> {
     /** SHA-256 of a configuration file and of the planet and star values, which a tepfile may supply. */
     static String sha256(Path file, String planetAndStar) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = DigestUtils.getSha256Digest();
             sha.update(Files.readAllBytes(file));
             sha.update((byte) 0);
             sha.update(planetAndStar.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (IOException e) {
             throw new ExoretException(ExoretException.Kind.IO, "cannot read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
         }
     }
 }

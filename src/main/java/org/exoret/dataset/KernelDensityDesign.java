@@ -2,12 +2,12 @@ package org.exoret.dataset;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -135,12 +135,7 @@ public final class KernelDensityDesign {
     }
 
     private static String hash(double[][] rows) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
+        MessageDigest md = DigestUtils.getSha256Digest();
         ByteBuffer buffer = ByteBuffer.allocate(Double.BYTES * rows[0].length);
         for (double[] row : rows) {
             buffer.clear();

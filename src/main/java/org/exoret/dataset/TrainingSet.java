@@ -5,13 +5,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.exoret.ExoretException;
 
 /**
@@ -263,12 +263,7 @@ public final class TrainingSet {
      * @return lower-case hex digest
      */
     public String contentHash() {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
+        MessageDigest md = DigestUtils.getSha256Digest();
         byte[] buffer = new byte[1 << 16];
         List<Path> files = new ArrayList<>();
         folders.forEach(f -> files.add(f.resolve(TrainingSetHeader.FILE_NAME)));

@@ -3,13 +3,13 @@ package org.exoret.spark;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import org.exoret.io.TextFiles;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.exoret.config.IniFile;
 import org.exoret.data.DataRoot;
 import org.exoret.forward.ForwardModel;
+import org.exoret.io.TextFiles;
 import org.exoret.rt.RtConfig;
 import org.exoret.rt.RtForwardModel;
 
@@ -58,20 +58,16 @@ public record RtModelFactory(String configFile, List<String> configLines, String
     /** SHA-256 of the configuration text, the section name, the data-root path and the planet and star values. */
     @Override
     public String configurationHash() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(String.join("\n", configLines).getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(section.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(dataRoot.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            // values a tepfile supplies are not in the configuration's text
-            sha.update(config().planetAndStar().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
+        MessageDigest sha = DigestUtils.getSha256Digest();
+        sha.update(String.join("\n", configLines).getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(section.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(dataRoot.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        // values a tepfile supplies are not in the configuration's text
+        sha.update(config().planetAndStar().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     @Override

@@ -300,7 +300,6 @@ public final class TrainingOptions {
             return this;
         }
 
-        /** @return the options */
         /**
          * @param components principal components of the normalised spectra to train on (0: all channels); fewer
          *     components make each update cheaper and smooth the outputs, at the cost of a truncation residual that
@@ -322,6 +321,10 @@ public final class TrainingOptions {
             return this;
         }
 
+        /**
+         * @return the options
+         * @throws ExoretException when an option is out of range or the options contradict each other
+         */
         public TrainingOptions build() {
             if (outputBasis < 0) {
                 throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.exoret.ExoretException;
 import org.exoret.opacity.CrossSectionTable;
 import org.slf4j.Logger;
@@ -74,7 +74,7 @@ public final class LineByLineTables {
     public static String inputsHash(LineByLineSetup setup, double[] temperatureK, double[] pressureBar,
             double[] wavenumberPerCm) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = DigestUtils.getSha256Digest();
             sha.update(("exoret line-by-line v" + ALGORITHM_VERSION + "\n" + setup.species() + "\n"
                     + setup.broadening().description() + "\ncut-off " + setup.cutoffPerCm() + "\n")
                     .getBytes(StandardCharsets.UTF_8));
@@ -93,8 +93,6 @@ public final class LineByLineTables {
         } catch (IOException e) {
             throw new ExoretException(ExoretException.Kind.MISSING_FILE, "line-by-line input could not be read: "
                     + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
     }
 }
