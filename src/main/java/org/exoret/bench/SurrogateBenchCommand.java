@@ -90,11 +90,11 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
 
     @Option(names = "--output-basis", description = "principal components the candidates are trained on, as exoret "
             + "train --output-basis; 0 = every channel, with --band-weight 0 (default: ${DEFAULT-VALUE})")
-    int outputBasis = 128;
+    int outputBasis = TrainingOptions.DEFAULT_OUTPUT_BASIS;
 
     @Option(names = "--band-weight", description = "band-depth term of the loss, as exoret train --band-weight "
             + "(default: ${DEFAULT-VALUE})")
-    double bandWeight = 0.01;
+    double bandWeight = TrainingOptions.DEFAULT_BAND_WEIGHT;
 
     @Option(names = "--work", description = "folder for the candidates' bundles (default: ${DEFAULT-VALUE})")
     Path work = Path.of("target/bench-surrogate");
@@ -266,7 +266,7 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
         TrainingOptions.Builder base;
         try (RtForwardModel rt = RtForwardModel.fromConfig(cfg, DataRoot.fromEnvironment())) {
             base = TrainingOptions.builder().optMaxEpochs(epochs).optPatience(epochs).optPlotCount(0)
-                    .optSchedule(TrainingOptions.RECIPE_SCHEDULE).optOutputBasis(outputBasis).optBandWeight(bandWeight)
+                    .optSchedule(TrainingOptions.DEFAULT_SCHEDULE).optOutputBasis(outputBasis).optBandWeight(bandWeight)
                     .optBands(rt.bandProjection(), obs.uncertainty(), obs.bandIds());
         }
         List<SurrogateBenchmark.Candidate> rows = new ArrayList<>();
@@ -299,7 +299,7 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
         conf.put("max_train", maxTrain);
         conf.put("output_basis", outputBasis);
         conf.put("band_weight", bandWeight);
-        String schedule = TrainingOptions.RECIPE_SCHEDULE.describe();
+        String schedule = TrainingOptions.DEFAULT_SCHEDULE.describe();
         conf.put("schedule", schedule);
         conf.put("split", "0.8 / 0.1 / 0.1, seed 1");
         json.put("configuration", conf);

@@ -61,14 +61,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--conv-kernel", description = "conv kernel width, odd (default: ${DEFAULT-VALUE})")
     int convKernel = 3;
 
-    @Option(names = "--lr-schedule", description = "constant, cosine, triangular, triangular2, exp_range (default: ${DEFAULT-VALUE})")
-    String schedule = "triangular2";
+    @Option(names = "--lr-schedule", description = "constant, cosine, triangular, triangular2, exp_range (default: "
+            + "${DEFAULT-VALUE}, chosen in benchmarks/results/surrogate-training-recipe.md)")
+    String schedule = TrainingOptions.DEFAULT_SCHEDULE.policy().name().toLowerCase(Locale.ROOT);
 
     @Option(names = "--lr-min", description = "base learning rate (default: ${DEFAULT-VALUE})")
-    double lrMin = 1e-4;
+    double lrMin = TrainingOptions.DEFAULT_SCHEDULE.baseRate();
 
     @Option(names = "--lr-max", description = "peak learning rate (default: ${DEFAULT-VALUE})")
-    double lrMax = 3e-3;
+    double lrMax = TrainingOptions.DEFAULT_SCHEDULE.maxRate();
 
     @Option(names = "--lr-half-cycle", description = "epochs per half-cycle (default: ${DEFAULT-VALUE})")
     double halfCycle = 4;
@@ -80,7 +81,7 @@ final class TrainCommand implements Callable<Integer> {
     int batch = 256;
 
     @Option(names = "--epochs", description = "epoch budget (default: ${DEFAULT-VALUE})")
-    int epochs = 300;
+    int epochs = TrainingOptions.DEFAULT_EPOCHS;
 
     @Option(names = "--patience", description = "early-stopping patience, epochs (default: ${DEFAULT-VALUE})")
     int patience = 30;
@@ -104,12 +105,14 @@ final class TrainCommand implements Callable<Integer> {
     int maxTrain;
 
     @Option(names = "--output-basis", description = "train on this many principal components of the normalised "
-            + "spectra, merged into an all-channel last layer afterwards (default: 0, all channels)")
-    int outputBasis;
+            + "spectra (at most; spectra of fewer channels use all of theirs), merged into an all-channel last layer "
+            + "afterwards; 0 = every channel (default: ${DEFAULT-VALUE})")
+    int outputBasis = TrainingOptions.DEFAULT_OUTPUT_BASIS;
 
     @Option(names = "--band-weight", description = "add this weight × mean (band-depth error/σ)² to the loss "
-            + "(needs --output-basis and --config; default: 0)")
-    double bandWeight;
+            + "(needs an output basis and --config; default: " + TrainingOptions.DEFAULT_BAND_WEIGHT
+            + " with both, otherwise 0)")
+    Double bandWeight;
 
     @Option(names = "--plots", description = "test spectra to plot (default: ${DEFAULT-VALUE})")
     int plots = 4;
@@ -133,7 +136,10 @@ final class TrainCommand implements Callable<Integer> {
                 .optSchedule(new LearningRateSchedule(LearningRateSchedule.Policy.parse(schedule), lrMin, lrMax, halfCycle, gamma))
                 .optBatchSize(batch).optMaxEpochs(epochs).optPatience(patience).optSeed(seed).optSplit(validation, test)
                 .optLogInputs(new HashSet<>(logInputs)).optLogOutputs(logOutputs).optTrainingLimit(maxTrain)
-                .optPlotCount(plots).optDevice(chosen).optOutputBasis(outputBasis).optBandWeight(bandWeight);
+                .optPlotCount(plots).optDevice(chosen).optOutputBasis(outputBasis);
+        if (bandWeight != null) {
+            options.optBandWeight(bandWeight);
+        }
         if (config != null) {
             RtConfig cfg = RtConfig.fromIni(IniFile.read(config), "rt");
             RtForwardModel rt = RtForwardModel.fromConfig(cfg, DataRoot.fromEnvironment());

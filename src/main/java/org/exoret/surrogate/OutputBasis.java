@@ -81,7 +81,7 @@ final class OutputBasis {
     /**
      * Fits the basis.
      *
-     * @param count components K, 1 ≤ K &lt; w
+     * @param count components K, 1 ≤ K ≤ w (K = w: every direction, a rotation of the spectrum)
      * @param channels w
      * @param rows number of fitting rows (the training split)
      * @param source the normalised spectra
@@ -90,9 +90,9 @@ final class OutputBasis {
      * @return the basis
      */
     static OutputBasis fit(int count, int channels, int rows, Rows source, long seed, NDManager manager) {
-        if (count < 1 || count >= channels) {
+        if (count < 1 || count > channels) {
             throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "the output basis needs between 1 and "
-                    + (channels - 1) + " components (fewer than the " + channels + " channels), got " + count);
+                    + channels + " components (at most the " + channels + " channels), got " + count);
         }
         if (rows < 2) {
             throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,

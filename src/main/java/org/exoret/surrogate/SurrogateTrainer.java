@@ -151,8 +151,10 @@ public final class SurrogateTrainer {
 
         Device device = Devices.requireAvailable(options.device());
         Engine.getInstance().setRandomSeed((int) options.seed());
-        Targets targets = options.outputBasis() > 0
-                ? basisTargets(train, split.validation(), out) : new SpectrumTargets(out);
+        // a basis as wide as the spectrum is a rotation of it, which still carries the band weighting
+        int components = Math.min(options.outputBasis(), w);
+        Targets targets = components > 0
+                ? basisTargets(components, train, split.validation(), out) : new SpectrumTargets(out);
         double trainResidual = targets.residual(train);
         double validationResidual = targets.residual(split.validation());
         UniformRandomProvider shuffle = RandomSource.XO_RO_SHI_RO_128_PP.create(options.seed() ^ 0x5DEECE66DL);
@@ -232,7 +234,7 @@ public final class SurrogateTrainer {
         BundleDescriptor.TrainingSummary summary = new BundleDescriptor.TrainingSummary(options.seed(),
                 device.toString(), batch, options.schedule(), options.maxEpochs(), options.patience(), history.size(),
                 bestEpoch, bestLoss, seconds, train.length, split.validation().length, split.test().length,
-                options.validationFraction(), options.testFraction(), options.outputBasis(), trainResidual,
+                options.validationFraction(), options.testFraction(), components, trainResidual,
                 options.bandWeight());
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("exoret", Versions.exoret());
@@ -349,10 +351,10 @@ public final class SurrogateTrainer {
     }
 
     /** Fits the output basis on the training split and projects the training and validation rows onto it. */
-    private BasisTargets basisTargets(int[] train, int[] validation, AffineScaling out) {
+    private BasisTargets basisTargets(int components, int[] train, int[] validation, AffineScaling out) {
         float[] spectrum = new float[w];
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-            OutputBasis basis = OutputBasis.fit(options.outputBasis(), w, train.length, (i, y) -> {
+            OutputBasis basis = OutputBasis.fit(components, w, train.length, (i, y) -> {
                 data.readSpectrum(train[i], spectrum);
                 out.normaliseInto(spectrum, y, 0);
             }, options.seed(), m);

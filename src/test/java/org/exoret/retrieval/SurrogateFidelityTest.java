@@ -59,7 +59,8 @@ class SurrogateFidelityTest {
         Path bundle = dir.resolve("bundle");
         assertEquals(0, ExoretCommand.execute("train", "--data", dir.resolve("set").toString(), "--out", bundle.toString(),
                 "--config", rtDir.resolve("rt.cfg").toString(), "--architecture", "dense", "--hidden", "128,128",
-                "--batch", "32", "--epochs", "60", "--patience", "15", "--lr-half-cycle", "10", "--seed", "5", "--plots", "0"));
+                "--batch", "32", "--epochs", "60", "--patience", "15", "--lr-schedule", "triangular2", "--lr-min", "1e-4",
+                "--lr-max", "3e-3", "--lr-half-cycle", "10", "--output-basis", "0", "--seed", "5", "--plots", "0"));
 
         Path surDir = Files.createDirectories(dir.resolve("surrogate"));
         Path surCfg = SyntheticRetrieval.write(surDir, 12000, "",

@@ -2,6 +2,7 @@ package org.exoret.surrogate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
@@ -112,12 +113,17 @@ class OutputBasisTest {
                 meanSquare += d * d / 50;
             }
             assertEquals(0, p.residuals()[i], 2 * 50 * 0x1p-24 * meanSquare, "residual of row " + i);
-            // a last layer with no weights and the targets as bias must give the spectrum back
-            float[] target = Arrays.copyOfRange(p.targets(), i * 6, i * 6 + 6);
-            float[][] layer = basis.merge(new float[6 * 3], target);
-            for (int j = 0; j < 50; j++) {
-                assertEquals(y[i][j], layer[1][j], 1e-4, "row " + i + " channel " + j);
-            }
+            assertTargetsGiveTheSpectrumBack(basis, p, y, i, 1e-4);
+        }
+    }
+
+    /** A last layer with no weights and row {@code i}'s targets as bias must give the row's spectrum back. */
+    static void assertTargetsGiveTheSpectrumBack(OutputBasis basis, OutputBasis.Projection p, float[][] y, int i,
+                                                 double tolerance) {
+        int count = basis.eigenvalues().length;
+        float[][] layer = basis.merge(new float[count * 3], Arrays.copyOfRange(p.targets(), i * count, (i + 1) * count));
+        for (int j = 0; j < y[i].length; j++) {
+            assertEquals(y[i][j], layer[1][j], tolerance, "row " + i + " channel " + j);
         }
     }
 
@@ -172,9 +178,21 @@ class OutputBasisTest {
     }
 
     @Test
-    void refusesAsManyComponentsAsChannels() {
+    void aBasisAsWideAsTheSpectrumIsARotationThatLosesNothing() {
+        float[][] y = rows(200, 10, 3, 0.01, 5);
+        OutputBasis basis = fit(y, 10);
+        assertEquals(0, basis.truncationMse(), 1e-12);
+        OutputBasis.Projection p = basis.project(flat(y), y.length, manager);
+        for (int i = 0; i < y.length; i += 23) {
+            assertTargetsGiveTheSpectrumBack(basis, p, y, i, 1e-5);
+        }
+    }
+
+    @Test
+    void refusesMoreComponentsThanChannels() {
         float[][] y = rows(20, 10, 3, 0.01, 5);
-        ExoretException e = assertThrows(ExoretException.class, () -> fit(y, 10));
+        ExoretException e = assertThrows(ExoretException.class, () -> fit(y, 11));
         assertEquals(ExoretException.Kind.INVALID_ARGUMENT, e.kind());
+        assertTrue(e.getMessage().contains("at most the 10 channels"), e.getMessage());
     }
 }

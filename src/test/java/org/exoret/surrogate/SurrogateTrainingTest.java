@@ -34,13 +34,20 @@ class SurrogateTrainingTest {
     static SurrogateTrainer.Outcome outcome;
     static GaussianLineModel model = new GaussianLineModel(120);
 
+    /** Every channel as an output, a triangular2 cycle: the case whose stated accuracy the tests below check. */
     static TrainingOptions.Builder options() {
+        return quickOptions()
+                .optSchedule(new LearningRateSchedule(LearningRateSchedule.Policy.TRIANGULAR2, 3e-4, 5e-3, 5, 1))
+                .optOutputBasis(0).optPlotCount(2);
+    }
+
+    /** The defaults, but for a small network, batch and epoch budget. */
+    static TrainingOptions.Builder quickOptions() {
         double[] sigma = new double[model.bandCount()];
         java.util.Arrays.fill(sigma, SIGMA);
         return TrainingOptions.builder()
                 .optArchitecture(Architecture.dense(List.of(128, 128), Architecture.ActivationKind.RELU))
-                .optSchedule(new LearningRateSchedule(LearningRateSchedule.Policy.TRIANGULAR2, 3e-4, 5e-3, 5, 1))
-                .optBatchSize(128).optMaxEpochs(60).optPatience(15).optSeed(3).optPlotCount(2)
+                .optBatchSize(128).optMaxEpochs(60).optPatience(15).optSeed(3).optPlotCount(0)
                 .optBands(model.bandProjection(), sigma);
     }
 
@@ -177,6 +184,31 @@ class SurrogateTrainingTest {
             }
         }
         return new double[] {spectral / ((double) rows.length * w), band / rows.length};
+    }
+
+    @Test
+    void defaultRecipeTrainsOnEveryComponentOfANarrowSpectrumWithTheBandTerm() {
+        TrainingOptions defaults = quickOptions().build();
+        assertEquals(TrainingOptions.DEFAULT_SCHEDULE, defaults.schedule());
+        assertEquals(TrainingOptions.DEFAULT_BAND_WEIGHT, defaults.bandWeight());
+        BundleDescriptor d = SurrogateTrainer.train(set, defaults, dir.resolve("defaults"), TrainingListener.NONE)
+                .descriptor();
+        // 128 components asked of 120 channels: all 120, a rotation that truncates nothing but rounding
+        assertEquals(model.wavenumberPerCm().length, d.training().outputBasis());
+        assertEquals(0, d.training().truncationMse(), 1e-6);
+        assertEquals(TrainingOptions.DEFAULT_BAND_WEIGHT, d.training().bandWeight());
+        BundleDescriptor.MetricsSummary m = d.metrics();
+        assertTrue(m.r2Median() > 0.99, "median channel R² " + m.r2Median());
+        assertTrue(m.bandErrorOverSigmaMedian() < 1, "median band error/σ " + m.bandErrorOverSigmaMedian());
+    }
+
+    @Test
+    void theDefaultBandWeightNeedsBandsAndABasis() {
+        assertEquals(0, quickOptions().optOutputBasis(0).build().bandWeight(), "no basis");
+        assertEquals(0, TrainingOptions.builder().build().bandWeight(), "no bands");
+        org.exoret.ExoretException nan = org.junit.jupiter.api.Assertions.assertThrows(
+                org.exoret.ExoretException.class, () -> quickOptions().optBandWeight(Double.NaN).build());
+        assertTrue(nan.getMessage().contains("band weight"), nan.getMessage());
     }
 
     @Test
