@@ -5,8 +5,14 @@
 #
 # Usage: benchmarks/training-recipe.sh WORK_FOLDER SET_FOLDER... (e.g. target/recipe target/hd189733b-trainset-wide
 #        target/hd189733b-trainset-focus). A row whose bundle is already in WORK_FOLDER is not trained again, so a
-#        killed run resumes. Needs jq.
+#        killed run resumes. Needs jq. The committed results file's "Notes on this run" were added by hand after
+#        the run: a rerun writes the table and machine only.
 set -euo pipefail
+if [ $# -lt 2 ]; then
+  echo "usage: $0 WORK_FOLDER SET_FOLDER..." >&2
+  exit 2
+fi
+command -v jq > /dev/null || { echo "$0: needs jq (Debian package jq)" >&2; exit 2; }
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$1"
 shift

@@ -41,8 +41,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "bundle folder, e.g. models/hd189733b")
     Path out;
 
-    @Option(names = "--config", description = "RT configuration: stores its band projection in the bundle and adds "
-            + "band-depth errors over the observation σ to the metrics")
+    @Option(names = "--config", description = "RT configuration: stores its band projection in the bundle, adds "
+            + "band-depth errors over the observation σ to the metrics and, with an output basis, the band term of "
+            + "the loss (--band-weight)")
     Path config;
 
     @Option(names = "--architecture", description = "dense or conv (default: ${DEFAULT-VALUE})")
@@ -65,7 +66,8 @@ final class TrainCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}, chosen in benchmarks/results/surrogate-training-recipe.md)")
     String schedule = TrainingOptions.DEFAULT_SCHEDULE.policy().name().toLowerCase(Locale.ROOT);
 
-    @Option(names = "--lr-min", description = "base learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr-min", description = "base learning rate (default: ${DEFAULT-VALUE}; MARGE's triangular2 "
+            + "used 1e-4 to 3e-3)")
     double lrMin = TrainingOptions.DEFAULT_SCHEDULE.baseRate();
 
     @Option(names = "--lr-max", description = "peak learning rate (default: ${DEFAULT-VALUE})")
@@ -110,8 +112,8 @@ final class TrainCommand implements Callable<Integer> {
     int outputBasis = TrainingOptions.DEFAULT_OUTPUT_BASIS;
 
     @Option(names = "--band-weight", description = "add this weight × mean (band-depth error/σ)² to the loss "
-            + "(needs an output basis and --config; default: " + TrainingOptions.DEFAULT_BAND_WEIGHT
-            + " with both, otherwise 0)")
+            + "(needs an output basis, --config and linear spectra; default: " + TrainingOptions.DEFAULT_BAND_WEIGHT
+            + " where all three hold, otherwise 0)")
     Double bandWeight;
 
     @Option(names = "--plots", description = "test spectra to plot (default: ${DEFAULT-VALUE})")

@@ -96,7 +96,8 @@ final class OutputBasis {
         }
         if (rows < 2) {
             throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,
-                    "an output basis needs at least 2 training spectra, got " + rows);
+                    "an output basis needs at least 2 training spectra, got " + rows
+                            + "; train on every channel instead (--output-basis 0)");
         }
         double[] mean = new double[channels];
         double[] meanSquare = new double[channels];

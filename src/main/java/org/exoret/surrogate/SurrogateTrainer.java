@@ -45,6 +45,8 @@ import org.exoret.Versions;
 import org.exoret.atmosphere.StreamSymmetry;
 import org.exoret.dataset.TrainingSet;
 import org.exoret.dataset.TrainingSetHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains a surrogate on a training set and writes a bundle: Adam on the mean squared error in normalised units,
@@ -58,6 +60,8 @@ import org.exoret.dataset.TrainingSetHeader;
  * {@code test-spectrum-N.png}.
  */
 public final class SurrogateTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SurrogateTrainer.class);
 
     /** Stem of the DJL parameter file in a bundle. */
     public static final String MODEL_NAME = "surrogate";
@@ -153,6 +157,10 @@ public final class SurrogateTrainer {
         Engine.getInstance().setRandomSeed((int) options.seed());
         // a basis as wide as the spectrum is a rotation of it, which still carries the band weighting
         int components = Math.min(options.outputBasis(), w);
+        if (options.outputBasis() > w) {
+            LOG.info("an output basis of {} components was asked of spectra of {} channels: training on all {}",
+                    options.outputBasis(), w, w);
+        }
         Targets targets = components > 0
                 ? basisTargets(components, train, split.validation(), out) : new SpectrumTargets(out);
         double trainResidual = targets.residual(train);

@@ -32,11 +32,15 @@ public final class TrainingOptions {
     /**
      * Default output basis: the network learns the 128 leading principal components of the normalised spectra
      * (every component where the spectra have fewer channels). In the training-recipe comparison this, with the band
-     * weight, nearly halved the p95 band error/σ against training on every channel, at half the training time.
+     * weight, lowered the test p95 band error/σ from 0.93 to 0.63 against training on every channel under the same
+     * cosine schedule, at half the training time.
      */
     public static final int DEFAULT_OUTPUT_BASIS = 128;
 
-    /** Default weight of the band-depth term of the loss, where bands are given and an output basis is used. */
+    /**
+     * Default weight of the band-depth term of the loss, where bands are given, an output basis is used and the
+     * spectra are not log-scaled.
+     */
     public static final double DEFAULT_BAND_WEIGHT = 0.01;
 
     /** Default epoch budget, the committed bundle's. */
@@ -330,7 +334,8 @@ public final class TrainingOptions {
 
         /**
          * @param weight weight of the mean squared band-depth error over σ in the loss (0: none); needs an output
-         *     basis and {@link #optBands}; default {@link #DEFAULT_BAND_WEIGHT} where both are there, otherwise 0
+         *     basis, {@link #optBands} and spectra that are not log-scaled (band depths are linear in the spectrum);
+         *     default {@link #DEFAULT_BAND_WEIGHT} where all three hold, otherwise 0
          * @return this builder
          */
         public Builder optBandWeight(double weight) {
@@ -344,7 +349,7 @@ public final class TrainingOptions {
          */
         public TrainingOptions build() {
             double weight = bandWeight != null ? bandWeight
-                    : outputBasis > 0 && bandProjection != null ? DEFAULT_BAND_WEIGHT : 0;
+                    : outputBasis > 0 && bandProjection != null && !logOutputs ? DEFAULT_BAND_WEIGHT : 0;
             if (outputBasis < 0) {
                 throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT,
                         "the output basis takes 0 (all channels) or a positive number of components, got " + outputBasis);
@@ -356,6 +361,11 @@ public final class TrainingOptions {
             if (weight > 0 && (outputBasis == 0 || bandProjection == null)) {
                 throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "a band weight needs an output basis"
                         + " (--output-basis) and the bands of an RT configuration (--config)");
+            }
+            if (weight > 0 && logOutputs) {
+                throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "a band weight needs linear spectra:"
+                        + " band depths are linear in the spectrum, not in its log10; drop --log-outputs or give"
+                        + " --band-weight 0");
             }
             if (batchSize < 1 || maxEpochs < 1 || patience < 1 || trainingLimit < 0 || plotCount < 0) {
                 throw new ExoretException(ExoretException.Kind.INVALID_ARGUMENT, "batch size, epochs and patience must be"

@@ -203,9 +203,13 @@ class SurrogateTrainingTest {
     }
 
     @Test
-    void theDefaultBandWeightNeedsBandsAndABasis() {
+    void theDefaultBandWeightNeedsBandsABasisAndLinearSpectra() {
         assertEquals(0, quickOptions().optOutputBasis(0).build().bandWeight(), "no basis");
         assertEquals(0, TrainingOptions.builder().build().bandWeight(), "no bands");
+        assertEquals(0, quickOptions().optLogOutputs(true).build().bandWeight(), "log10 spectra");
+        org.exoret.ExoretException log = org.junit.jupiter.api.Assertions.assertThrows(
+                org.exoret.ExoretException.class, () -> quickOptions().optLogOutputs(true).optBandWeight(0.01).build());
+        assertTrue(log.getMessage().contains("--log-outputs"), log.getMessage());
         org.exoret.ExoretException nan = org.junit.jupiter.api.Assertions.assertThrows(
                 org.exoret.ExoretException.class, () -> quickOptions().optBandWeight(Double.NaN).build());
         assertTrue(nan.getMessage().contains("band weight"), nan.getMessage());
