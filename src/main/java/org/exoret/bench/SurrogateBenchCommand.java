@@ -266,7 +266,7 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
         TrainingOptions.Builder base;
         try (RtForwardModel rt = RtForwardModel.fromConfig(cfg, DataRoot.fromEnvironment())) {
             base = TrainingOptions.builder().optMaxEpochs(epochs).optPatience(epochs).optPlotCount(0)
-                    .optSchedule(TrainingOptions.DEFAULT_SCHEDULE).optOutputBasis(outputBasis).optBandWeight(bandWeight)
+                    .optOutputBasis(outputBasis).optBandWeight(bandWeight)
                     .optBands(rt.bandProjection(), obs.uncertainty(), obs.bandIds());
         }
         List<SurrogateBenchmark.Candidate> rows = new ArrayList<>();
@@ -299,7 +299,7 @@ public final class SurrogateBenchCommand implements Callable<Integer> {
         conf.put("max_train", maxTrain);
         conf.put("output_basis", outputBasis);
         conf.put("band_weight", bandWeight);
-        String schedule = TrainingOptions.DEFAULT_SCHEDULE.describe();
+        String schedule = base.build().schedule().describe();
         conf.put("schedule", schedule);
         conf.put("split", "0.8 / 0.1 / 0.1, seed 1");
         json.put("configuration", conf);
